@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "maalplan",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "maalplan", targets: ["maalplan"]),
+        .library(name: "WordDocument", targets: ["WordDocument"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // C libraries from the system (Debian: libzip-dev, libxml2-dev).
+        .systemLibrary(name: "CZip", pkgConfig: "libzip",
+                       providers: [.apt(["libzip-dev"])]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+
+        // Stage 1: the OPC package (zip), its relationships, content types and limits.
+        .target(name: "DocxPackage", dependencies: ["CZip", "CLibXML2"]),
+        // Stage 2: WordprocessingML → a neutral document model.
+        .target(name: "WordDocument", dependencies: ["DocxPackage", "JSONOutput"]),
+        // Ordered JSON output shared by the writers.
+        .target(name: "JSONOutput"),
+        // Writes .docx files from WordprocessingML strings: tests, fixtures, benchmarks.
+        .target(name: "DocxBuilder", dependencies: ["CZip"]),
+
+        .executableTarget(name: "maalplan", dependencies: [
+            "WordDocument", "DocxPackage",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "maalplan-bench-read", dependencies: ["WordDocument"],
+                          path: "bench/Sources/maalplan-bench-read"),
+
+        .testTarget(name: "WordDocumentTests",
+                    dependencies: ["WordDocument", "DocxPackage", "DocxBuilder"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

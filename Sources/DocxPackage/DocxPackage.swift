@@ -1,0 +1,353 @@
+internal import CZip
+import Foundation
+
+/// What kind of Word file a package is, told by the main part's content type.
+public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
+    case docx, docm, dotx, dotm
+}
+
+/// Transitional (ECMA-376) or Strict (ISO/IEC 29500 Strict) vocabulary.
+public enum Conformance: String, Sendable, Codable {
+    case transitional, strict
+}
+
+/// A relationship from a part's `.rels`.
+public struct Relationship: Sendable, Equatable {
+    public var id: String
+    /// The full type URI.
+    public var type: String
+    /// The resolved part name ("/word/header1.xml"), or the raw target when external.
+    public var target: String
+    public var isExternal: Bool
+
+    /// The type's last path segment ("officeDocument", "styles", "header"), the same in Transitional and Strict.
+    public var kind: String {
+        type.split(separator: "/").last.map(String.init) ?? type
+    }
+}
+
+/// An opened OPC package holding a Word document: the zip, its content types and
+/// relationships, and bounded access to its parts.
+public final class DocxPackage {
+    public let path: String?
+    public let limits: ReadLimits
+    public let format: DocumentFormat
+    public let conformance: Conformance
+    /// The main document part, found through `_rels/.rels`.
+    public let mainPart: String
+    /// The whole file, for hashing by later stages.
+    public let bytes: [UInt8]
+
+    private let archive: OpaquePointer
+    private var inflatedTotal = 0
+    private var contentTypes: (defaults: [String: String], overrides: [String: String]) = ([:], [:])
+
+    /// Opens a file and checks it is a Word package.
+    public static func open(path: String, limits: ReadLimits = .default) throws(ReadError) -> DocxPackage {
+        let bytes = try readFile(path, limits: limits)
+        return try DocxPackage(bytes: bytes, path: path, limits: limits)
+    }
+
+    static func readFile(_ path: String, limits: ReadLimits) throws(ReadError) -> [UInt8] {
+        let fd = Foundation.open(path, O_RDONLY)
+        if fd < 0 { throw ReadError(.cannotOpen(errno: errno)) }
+        defer { close(fd) }
+        var st = stat()
+        if fstat(fd, &st) != 0 { throw ReadError(.cannotOpen(errno: errno)) }
+        if (st.st_mode & S_IFMT) == S_IFDIR { throw ReadError(.isDirectory) }
+        let size = Int(st.st_size)
+        if size > limits.maxInputBytes { throw ReadError(.inputTooLarge(limits.maxInputBytes)) }
+        var out = [UInt8](repeating: 0, count: size)
+        var got = 0
+        while got < size {
+            let n = out.withUnsafeMutableBytes { buf in
+                Foundation.read(fd, buf.baseAddress! + got, size - got)
+            }
+            if n < 0 { if errno == EINTR { continue }; throw ReadError(.cannotOpen(errno: errno)) }
+            if n == 0 { break }
+            got += n
+        }
+        if got < size { out.removeSubrange(got...) }
+        return out
+    }
+
+    /// Opens a package held in memory.
+    public init(bytes: [UInt8], path: String? = nil, limits: ReadLimits = .default) throws(ReadError) {
+        self.path = path
+        self.limits = limits
+        self.bytes = bytes
+        if bytes.count > limits.maxInputBytes { throw ReadError(.inputTooLarge(limits.maxInputBytes)) }
+        try Sniff.check(bytes)
+
+        // libzip reads from a copy it owns and frees with the archive.
+        var zerr = zip_error_t()
+        zip_error_init(&zerr)
+        let copy = malloc(max(bytes.count, 1))!
+        bytes.withUnsafeBytes { copy.copyMemory(from: $0.baseAddress!, byteCount: bytes.count) }
+        guard let src = zip_source_buffer_create(copy, zip_uint64_t(bytes.count), 1, &zerr) else {
+            free(copy)
+            throw ReadError(.corruptZip(String(cString: zip_error_strerror(&zerr))))
+        }
+        guard let za = zip_open_from_source(src, ZIP_RDONLY, &zerr) else {
+            let detail = String(cString: zip_error_strerror(&zerr))
+            zip_error_fini(&zerr)
+            zip_source_free(src)
+            throw ReadError(.corruptZip(detail))
+        }
+        zip_error_fini(&zerr)
+        archive = za
+
+        let entries = Int(zip_get_num_entries(za, 0))
+        if entries > limits.maxEntries {
+            zip_discard(za)
+            throw ReadError(.tooManyEntries(limits.maxEntries))
+        }
+
+        // Content types (lenient: a package without them is still read as a document).
+        do throws(ReadError) {
+            contentTypes = try Self.parseContentTypes(za: za, limits: limits)
+            let rootRels = try Self.relationships(za: za, source: "/", limits: limits)
+            let main = rootRels.first { !$0.isExternal && $0.kind == "officeDocument" }
+            var mainName: String
+            if let main, Self.locate(za, main.target) != nil {
+                mainName = main.target
+            } else if Self.locate(za, "/word/document.xml") != nil {
+                // Some writers leave _rels/.rels out or wrong; Word itself opens these.
+                mainName = "/word/document.xml"
+            } else if Self.locate(za, "/xl/workbook.xml") != nil {
+                throw ReadError(.spreadsheet)
+            } else if Self.locate(za, "/ppt/presentation.xml") != nil {
+                throw ReadError(.presentation)
+            } else if Self.locate(za, "/content.xml") != nil && Self.locate(za, "/mimetype") != nil {
+                throw ReadError(.odf)
+            } else {
+                throw ReadError(.noMainPart)
+            }
+            let strict = main?.type.hasPrefix("http://purl.oclc.org/ooxml/") ?? false
+            conformance = strict ? .strict : .transitional
+            mainPart = mainName
+            format = try Self.format(ofContentType: Self.contentType(of: mainName, in: contentTypes))
+        } catch {
+            zip_discard(za)
+            throw error
+        }
+    }
+
+    deinit { zip_discard(archive) }
+
+    // MARK: Content types and formats
+
+    static func format(ofContentType ct: String?) throws(ReadError) -> DocumentFormat {
+        guard let ct = ct?.lowercased() else { return .docx }
+        switch ct {
+        case "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": return .docx
+        case "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": return .dotx
+        case "application/vnd.ms-word.document.macroenabled.main+xml": return .docm
+        case "application/vnd.ms-word.template.macroenabledtemplate.main+xml": return .dotm
+        default:
+            if ct.contains("spreadsheetml") || ct.contains("ms-excel") { throw ReadError(.spreadsheet) }
+            if ct.contains("presentationml") || ct.contains("ms-powerpoint") { throw ReadError(.presentation) }
+            if ct.contains("wordprocessingml") { return .docx }
+            // application/xml and friends: some writers use a generic type; read it as a document.
+            if ct == "application/xml" || ct == "text/xml" { return .docx }
+            throw ReadError(.otherPackage(ct))
+        }
+    }
+
+    static func contentType(of part: String, in ct: (defaults: [String: String], overrides: [String: String])) -> String? {
+        if let o = ct.overrides[part.lowercased()] { return o }
+        if let dot = part.lastIndex(of: ".") {
+            return ct.defaults[String(part[part.index(after: dot)...]).lowercased()]
+        }
+        return nil
+    }
+
+    /// The content type of a part, from `[Content_Types].xml`.
+    public func contentType(of part: String) -> String? {
+        Self.contentType(of: part, in: contentTypes)
+    }
+
+    private static func parseContentTypes(za: OpaquePointer, limits: ReadLimits) throws(ReadError) -> ([String: String], [String: String]) {
+        guard let idx = locate(za, "/[Content_Types].xml") else { return ([:], [:]) }
+        let stream = try PartStream(archive: za, index: idx, name: "/[Content_Types].xml", limits: limits, totalBefore: 0)
+        let r = try XMLPullReader(stream, maxDepth: limits.maxElementDepth)
+        var defaults: [String: String] = [:], overrides: [String: String] = [:]
+        while try r.read() {
+            guard r.kind == .element else { continue }
+            let n = r.name.local
+            if n == "Default", let e = r.attribute(.none, "Extension"), let t = r.attribute(.none, "ContentType") {
+                defaults[e.lowercased()] = t
+            } else if n == "Override", let p = r.attribute(.none, "PartName"), let t = r.attribute(.none, "ContentType") {
+                overrides[(p.hasPrefix("/") ? p : "/" + p).removingPercentEncoding?.lowercased() ?? p.lowercased()] = t
+            }
+        }
+        return (defaults, overrides)
+    }
+
+    // MARK: Relationships
+
+    /// The relationships of a part ("/" for the package's own).
+    public func relationships(of part: String) throws(ReadError) -> [Relationship] {
+        var total = inflatedTotal
+        defer { inflatedTotal = total }
+        return try Self.relationships(za: archive, source: part, limits: limits, total: &total)
+    }
+
+    private static func relationships(za: OpaquePointer, source: String, limits: ReadLimits) throws(ReadError) -> [Relationship] {
+        var total = 0
+        return try relationships(za: za, source: source, limits: limits, total: &total)
+    }
+
+    private static func relsName(of part: String) -> String {
+        if part == "/" { return "/_rels/.rels" }
+        let slash = part.lastIndex(of: "/")!
+        return String(part[...slash]) + "_rels/" + String(part[part.index(after: slash)...]) + ".rels"
+    }
+
+    private static func relationships(za: OpaquePointer, source: String, limits: ReadLimits, total: inout Int) throws(ReadError) -> [Relationship] {
+        let name = relsName(of: source)
+        guard let idx = locate(za, name) else { return [] }
+        let stream = try PartStream(archive: za, index: idx, name: name, limits: limits, totalBefore: total)
+        let r = try XMLPullReader(stream, maxDepth: limits.maxElementDepth)
+        var out: [Relationship] = []
+        let base = source == "/" ? "/" : String(source[...source.lastIndex(of: "/")!])
+        while try r.read() {
+            guard r.kind == .element, r.name.local == "Relationship" else { continue }
+            guard let id = r.attribute(.none, "Id"), let type = r.attribute(.none, "Type"),
+                  let target = r.attribute(.none, "Target") else { continue }
+            let external = r.attribute(.none, "TargetMode")?.lowercased() == "external"
+            out.append(Relationship(id: id, type: type,
+                                    target: external ? target : resolve(target, base: base),
+                                    isExternal: external))
+        }
+        total += stream.inflated
+        return out
+    }
+
+    /// Resolves a relationship target against the source part's folder: "../media/x.png", "/word/document.xml".
+    static func resolve(_ target: String, base: String) -> String {
+        let decoded = target.removingPercentEncoding ?? target
+        let joined = decoded.hasPrefix("/") ? decoded : base + decoded
+        var parts: [Substring] = []
+        for seg in joined.split(separator: "/", omittingEmptySubsequences: true) {
+            if seg == "." { continue }
+            if seg == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(seg)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+
+    // MARK: Parts
+
+    static func locate(_ za: OpaquePointer, _ part: String) -> zip_uint64_t? {
+        let name = part.hasPrefix("/") ? String(part.dropFirst()) : part
+        var i = zip_name_locate(za, name, zip_flags_t(ZIP_FL_NOCASE))
+        if i < 0, name.contains("%") == false, let enc = name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed), enc != name {
+            i = zip_name_locate(za, enc, zip_flags_t(ZIP_FL_NOCASE))
+        }
+        if i < 0, name.contains("\\") == false {
+            // Some writers store names with backslashes.
+            i = zip_name_locate(za, name.replacingOccurrences(of: "/", with: "\\"), zip_flags_t(ZIP_FL_NOCASE))
+        }
+        return i < 0 ? nil : zip_uint64_t(i)
+    }
+
+    public func hasPart(_ name: String) -> Bool { Self.locate(archive, name) != nil }
+
+    /// A bounded stream over one part's inflated bytes.
+    public func openPart(_ name: String) throws(ReadError) -> PartStream {
+        guard let idx = Self.locate(archive, name) else { throw ReadError(.missingPart(name)) }
+        return try PartStream(archive: archive, index: idx, name: name, limits: limits, totalBefore: inflatedTotal) { [unowned self] n in
+            self.inflatedTotal += n
+        }
+    }
+
+    /// A whole part as bytes (for small parts).
+    public func readPart(_ name: String) throws(ReadError) -> [UInt8] {
+        let s = try openPart(name)
+        var out: [UInt8] = []
+        var buf = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buf.withUnsafeMutableBytes { s.read(into: $0.baseAddress!, count: $0.count) }
+            if n < 0 { throw s.failure ?? ReadError(.corruptZip("read"), part: name) }
+            if n == 0 { break }
+            out.append(contentsOf: buf[0..<n])
+        }
+        return out
+    }
+
+    /// Names of all entries, as part names.
+    public var partNames: [String] {
+        let n = zip_get_num_entries(archive, 0)
+        return (0..<max(n, 0)).compactMap { i in
+            zip_get_name(archive, zip_uint64_t(i), 0).map { "/" + String(cString: $0) }
+        }
+    }
+}
+
+/// Inflates one part on demand, enforcing the part, total and ratio limits as bytes
+/// come out, so that lying sizes in the zip's directory do not help a zip bomb.
+public final class PartStream {
+    public let name: String
+    private var file: OpaquePointer?
+    private let compressed: Int
+    private let limits: ReadLimits
+    private let totalBefore: Int
+    private let onRead: ((Int) -> Void)?
+    public private(set) var inflated = 0
+    /// Set when reading stopped because of a limit or damage.
+    public private(set) var failure: ReadError?
+
+    init(archive: OpaquePointer, index: zip_uint64_t, name: String, limits: ReadLimits,
+         totalBefore: Int, onRead: ((Int) -> Void)? = nil) throws(ReadError) {
+        self.name = name
+        self.limits = limits
+        self.totalBefore = totalBefore
+        let total = totalBefore
+        self.onRead = onRead
+        var st = zip_stat_t()
+        zip_stat_init(&st)
+        guard zip_stat_index(archive, index, 0, &st) == 0 else {
+            throw ReadError(.corruptZip(String(cString: zip_strerror(archive))), part: name)
+        }
+        let size = Int(clamping: st.size)
+        compressed = Int(clamping: st.comp_size)
+        // Refuse at once what the directory already admits to.
+        if size > limits.maxPartBytes { throw ReadError(.partTooLarge(limits.maxPartBytes), part: name) }
+        if total + size > limits.maxTotalBytes { throw ReadError(.totalTooLarge(limits.maxTotalBytes), part: name) }
+        if size > limits.ratioFloorBytes, size / max(compressed, 1) > limits.maxCompressionRatio {
+            throw ReadError(.compressionRatio(limits.maxCompressionRatio), part: name)
+        }
+        guard let f = zip_fopen_index(archive, index, 0) else {
+            let msg = String(cString: zip_strerror(archive))
+            if [ZIP_ER_NOPASSWD, ZIP_ER_WRONGPASSWD, ZIP_ER_ENCRNOTSUPP].contains(zip_error_code_zip(zip_get_error(archive))) { throw ReadError(.encrypted, part: name) }
+            throw ReadError(.corruptZip(msg), part: name)
+        }
+        file = f
+    }
+
+    deinit { if let file { zip_fclose(file) } }
+
+    /// Reads up to `count` bytes; 0 at the end, -1 on damage or a limit (see `failure`).
+    public func read(into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
+        guard let file, failure == nil else { return failure == nil ? 0 : -1 }
+        let n = Int(zip_fread(file, buffer, zip_uint64_t(count)))
+        if n < 0 {
+            failure = ReadError(.corruptZip(String(cString: zip_file_strerror(file))), part: name)
+            return -1
+        }
+        inflated += n
+        onRead?(n)
+        if inflated > limits.maxPartBytes {
+            failure = ReadError(.partTooLarge(limits.maxPartBytes), part: name); return -1
+        }
+        if totalBefore + inflated > limits.maxTotalBytes {
+            failure = ReadError(.totalTooLarge(limits.maxTotalBytes), part: name); return -1
+        }
+        if inflated > limits.ratioFloorBytes, inflated / max(compressed, 1) > limits.maxCompressionRatio {
+            failure = ReadError(.compressionRatio(limits.maxCompressionRatio), part: name); return -1
+        }
+        if n == 0 { zip_fclose(file); self.file = nil }
+        return n
+    }
+}

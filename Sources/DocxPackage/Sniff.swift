@@ -1,0 +1,75 @@
+/// Tells what a file is from its first bytes, before any zip reading, so that
+/// what is not a Word package is refused with a line naming what it is.
+enum Sniff {
+    static let ole2: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    static func check(_ b: [UInt8]) throws(ReadError) {
+        if b.isEmpty { throw ReadError(.empty) }
+        if b.allSatisfy({ $0 == 0 }) { throw ReadError(.corruptZip("bare nul-bytes / only zero bytes")) }
+        if starts(b, [0x50, 0x4B, 0x03, 0x04]) || starts(b, [0x50, 0x4B, 0x05, 0x06]) || starts(b, [0x50, 0x4B, 0x07, 0x08]) {
+            return
+        }
+        if starts(b, Array("%PDF".utf8)) { throw ReadError(.pdf) }
+        if starts(b, Array("{\\rtf".utf8)) { throw ReadError(.rtf) }
+        if starts(b, ole2) { throw ReadError(ole2Kind(b)) }
+        // XML in one file: Word 2003 XML (w:wordDocument) or Flat OPC (pkg:package).
+        let head = String(decoding: b.prefix(4096), as: UTF8.self)
+        if head.contains("<?xml") || head.hasPrefix("<") || head.hasPrefix("\u{FEFF}<") {
+            if head.contains("wordDocument") || head.contains("pkg:package") || head.contains("<?mso-application") {
+                throw ReadError(.flatXML)
+            }
+        }
+        // A zip whose local header was cut off but whose directory is intact still opens in libzip;
+        // anything else without a signature is not a package.
+        if containsEndOfCentralDirectory(b) { return }
+        throw ReadError(.notZip)
+    }
+
+    private static func starts(_ b: [UInt8], _ sig: [UInt8]) -> Bool {
+        b.count >= sig.count && b[0..<sig.count].elementsEqual(sig)
+    }
+
+    private static func containsEndOfCentralDirectory(_ b: [UInt8]) -> Bool {
+        let tail = b.suffix(65_557)
+        let sig: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
+        var i = tail.endIndex - 4
+        while i >= tail.startIndex {
+            if tail[i] == sig[0] && tail[i + 1] == sig[1] && tail[i + 2] == sig[2] && tail[i + 3] == sig[3] { return true }
+            i -= 1
+        }
+        return false
+    }
+
+    /// An OLE2 compound file: told apart by the names of its streams, which are
+    /// stored in UTF-16LE in the directory sectors.
+    static func ole2Kind(_ b: [UInt8]) -> ReadError.Reason {
+        func has(_ name: String) -> Bool {
+            let pat = Array(name.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+            return search(b, pat)
+        }
+        if has("EncryptedPackage") || has("EncryptionInfo") { return .encrypted }
+        if has("WordDocument") { return .legacyWord }
+        if has("Workbook") || has("Book") { return .otherOLE2("Excel 97-2003 .xls") }
+        if has("PowerPoint Document") { return .otherOLE2("PowerPoint 97-2003 .ppt") }
+        return .otherOLE2("OLE2")
+    }
+
+    static func search(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, hay.count >= needle.count else { return false }
+        return hay.withUnsafeBufferPointer { h in
+            needle.withUnsafeBufferPointer { n in
+                var i = 0
+                let last = h.count - n.count
+                while i <= last {
+                    if h[i] == first {
+                        var j = 1
+                        while j < n.count && h[i + j] == n[j] { j += 1 }
+                        if j == n.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import DocxPackage
+
+/// What the reader needs of styles.xml: names, the basedOn chain, outline levels and numbering.
+struct Styles {
+    struct Style {
+        var id: String
+        var name: String?
+        var type: String
+        var basedOn: String?
+        var outlineLevel: Int?
+        var numId: Int?
+        var ilvl: Int?
+    }
+
+    var byId: [String: Style] = [:]
+    var defaultParagraphStyle: String?
+    private var headingCache: [String: Int?] = [:]
+
+    static func parse(_ r: XMLPullReader) throws(ReadError) -> Styles {
+        var s = Styles()
+        var current: Style?
+        var styleDepth = -1
+        while try r.read() {
+            if r.kind == .endElement, r.depth == styleDepth, let c = current {
+                s.byId[c.id] = c
+                current = nil
+                styleDepth = -1
+                continue
+            }
+            guard r.kind == .element, r.namespace == .w else { continue }
+            let n = r.name.local
+            if n == "style" {
+                let id = r.attribute(.w, "styleId") ?? ""
+                let type = r.attribute(.w, "type") ?? "paragraph"
+                let st = Style(id: id, name: nil, type: type)
+                if type == "paragraph", let d = r.attribute(.w, "default"), d == "1" || d == "true" || d == "on" {
+                    s.defaultParagraphStyle = id
+                }
+                if r.isEmptyElement { s.byId[id] = st; continue }
+                current = st
+                styleDepth = r.depth
+            } else if current != nil {
+                switch n {
+                case "name": current?.name = r.attribute(.w, "val")
+                case "basedOn": current?.basedOn = r.attribute(.w, "val")
+                case "outlineLvl": current?.outlineLevel = r.attribute(.w, "val").flatMap { Int($0) }
+                case "numId": current?.numId = r.attribute(.w, "val").flatMap { Int($0) }
+                case "ilvl": current?.ilvl = r.attribute(.w, "val").flatMap { Int($0) }
+                default: break
+                }
+            }
+        }
+        return s
+    }
+
+    func ref(_ id: String?) -> StyleRef? {
+        guard let id = id ?? defaultParagraphStyle else { return nil }
+        return StyleRef(id: id, name: byId[id]?.name)
+    }
+
+    /// Walks the basedOn chain (guarding against cycles) until `pick` finds something.
+    func inherited<T>(_ id: String?, _ pick: (Style) -> T?) -> T? {
+        var seen = Set<String>()
+        var cur = id
+        while let c = cur, !seen.contains(c), let st = byId[c] {
+            if let v = pick(st) { return v }
+            seen.insert(c)
+            cur = st.basedOn
+        }
+        return nil
+    }
+
+    /// 1...9 from an outline level (0...8) or a heading name, 0 for a title, nil for body text.
+    mutating func headingLevel(_ id: String?) -> Int? {
+        guard let id else { return nil }
+        if let cached = headingCache[id] { return cached }
+        let level: Int? = inherited(id) { st in
+            if let o = st.outlineLevel { return o >= 0 && o <= 8 ? o + 1 : -1 }
+            if let l = Styles.levelFromName(st.name) ?? Styles.levelFromName(st.id) { return l }
+            return nil
+        }
+        let result = (level ?? -1) >= 0 ? level : nil
+        headingCache[id] = result
+        return result
+    }
+
+    /// "heading 1", "Heading1", "Overskrift 1", "Title", "Titel" (Word writes English names for
+    /// built-in styles and localised ids: Danish Word's ids are "Overskrift1" and "Titel").
+    static func levelFromName(_ name: String?) -> Int? {
+        guard var n = name?.lowercased() else { return nil }
+        n.removeAll { $0 == " " }
+        if n == "title" || n == "titel" { return 0 }
+        for prefix in ["heading", "overskrift"] where n.hasPrefix(prefix) {
+            if let d = Int(n.dropFirst(prefix.count)), (1...9).contains(d) { return d }
+        }
+        return nil
+    }
+}
+
+/// What the reader needs of numbering.xml: which numIds exist and each level's format.
+struct Numbering {
+    var numToAbstract: [Int: Int] = [:]
+    var formats: [Int: [Int: String]] = [:]   // abstractNumId → ilvl → numFmt
+    var overrides: [Int: [Int: String]] = [:] // numId → ilvl → numFmt (lvlOverride)
+    var present = false
+
+    static func parse(_ r: XMLPullReader) throws(ReadError) -> Numbering {
+        var nb = Numbering()
+        nb.present = true
+        var abstractId: Int?
+        var numId: Int?
+        var ilvl: Int?
+        var inOverride = false
+        while try r.read() {
+            if r.kind == .endElement, r.namespace == .w {
+                switch r.name.local {
+                case "abstractNum": abstractId = nil
+                case "num": numId = nil
+                case "lvl": ilvl = nil
+                case "lvlOverride": inOverride = false; ilvl = nil
+                default: break
+                }
+                continue
+            }
+            guard r.kind == .element, r.namespace == .w else { continue }
+            switch r.name.local {
+            case "abstractNum": abstractId = r.attribute(.w, "abstractNumId").flatMap { Int($0) }
+            case "num": numId = r.attribute(.w, "numId").flatMap { Int($0) }
+            case "abstractNumId":
+                if let numId, let a = r.attribute(.w, "val").flatMap({ Int($0) }) { nb.numToAbstract[numId] = a }
+            case "lvlOverride":
+                inOverride = true
+                ilvl = r.attribute(.w, "ilvl").flatMap { Int($0) }
+            case "lvl":
+                ilvl = r.attribute(.w, "ilvl").flatMap { Int($0) } ?? ilvl
+            case "numFmt":
+                guard let f = r.attribute(.w, "val"), let l = ilvl else { break }
+                if inOverride, let numId { nb.overrides[numId, default: [:]][l] = f }
+                else if let a = abstractId { nb.formats[a, default: [:]][l] = f }
+            default: break
+            }
+        }
+        return nb
+    }
+
+    /// nil when numbering.xml exists but does not define this numId (Word then shows no number).
+    func format(numId: Int, level: Int) -> String?? {
+        guard present else { return .some(nil) }
+        guard let a = numToAbstract[numId] else { return nil }
+        return .some(overrides[numId]?[level] ?? formats[a]?[level])
+    }
+}
