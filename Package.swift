@@ -34,6 +34,11 @@ let package = Package(
         .executableTarget(name: "maalplan-bench-read", dependencies: ["WordDocument"],
                           path: "bench/Sources/maalplan-bench-read"),
 
+        // libFuzzer target for the package + reader (see fuzz/run.sh).
+        .executableTarget(name: "maalplan-fuzz", dependencies: ["WordDocument"],
+                          path: "fuzz/Sources/maalplan-fuzz"),
+
+        .testTarget(name: "CorpusTests", dependencies: ["WordDocument", "DocxPackage"]),
         .testTarget(name: "WordDocumentTests",
                     dependencies: ["WordDocument", "DocxPackage", "DocxBuilder"]),
     ],

@@ -1,0 +1,2 @@
+// Placeholder: replaced by the fuzz target.
+print("maalplan-fuzz")
