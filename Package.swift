@@ -22,13 +22,19 @@ let package = Package(
         .target(name: "DocxPackage", dependencies: ["CZip", "CLibXML2"]),
         // Stage 2: WordprocessingML → a neutral document model.
         .target(name: "WordDocument", dependencies: ["DocxPackage", "JSONOutput"]),
+        // The domain model: Plan, Goal, Milestone, Phase, Finding, and its JSON.
+        .target(name: "MaalplanModel", dependencies: ["JSONOutput"]),
+        // Stage 3: labels → fields of the domain model, guidance removed.
+        .target(name: "MaalplanMapping", dependencies: ["MaalplanModel", "WordDocument"]),
+        // Stage 4: phase rules → findings with locations.
+        .target(name: "MaalplanValidation", dependencies: ["MaalplanMapping", "MaalplanModel", "DocxPackage"]),
         // Ordered JSON output shared by the writers.
         .target(name: "JSONOutput"),
         // Writes .docx files from WordprocessingML strings: tests, fixtures, benchmarks.
         .target(name: "DocxBuilder", dependencies: ["CZip"]),
 
         .executableTarget(name: "maalplan", dependencies: [
-            "WordDocument", "DocxPackage",
+            "WordDocument", "DocxPackage", "MaalplanModel", "MaalplanMapping", "MaalplanValidation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "maalplan-bench-read", dependencies: ["WordDocument"],

@@ -1,0 +1,108 @@
+import Foundation
+
+/// The 2025 template's guidance text (seed 000): the template's words, not the plan's.
+/// Paragraphs made only of it are removed wherever they stand in a cell: whole,
+/// partly deleted, or re-typed with other spacing; a guidance sentence that opens a
+/// paragraph is cut off and the answer after it kept.
+public enum Guidance {
+    static let paragraphs: [String] = [
+        "Hvilke tegn vil I anvende for at se, om I nærmer jer målet?",
+        "Tegn angiver, om der sker de forandringer hos målgruppen, der tilsammen kan indfri målet. Tegn er dermed de trædesten, der viser, om vores prøvehandlinger har den ønskede effekt. Tegn kan både være kvalitative og kvantitative.",
+        "Hvilken prøvehandling vil I igangsætte for at indfri målet?",
+        "Prøvehandling indikerer forventningen om, at der afprøves nye handlinger og nye veje for at indfri målet. Prøvehandlingen kan udføres på tværs af arbejdspladser og afdelinger og sammen med borgere, foreninger og virksomheder.",
+        "Hvordan ser jeres milepælsplan ud med fokus på følgende nedslag:",
+        "1. Hvornår opstartes den enkelte prøvehandling?",
+        "2. Hvor lang tid skal I bruge på at indfri målet?",
+        "3. Beskrive løbende milepæle?",
+        "3. Hvornår undervejs i forløbet vil I udarbejde en foreløbig evaluering på jeres arbejde med at indfri målet?",
+        "4. Hvornår forventer I at foretage den endelige evaluering af prøvehandlinger?",
+        "Hvad er resultatet af jeres evalueringer undervejs samt ved afslutning af jeres prøvehandlinger?",
+        "I skal evaluere hvilken effekt og værdi som målgruppen har fået som følge af jeres prøvehandlinger undervejs og ved afslutning af jeres prøvehandlinger",
+        "Hvilken læring har I fået undervejs og til sidst?",
+        "Her noteres hvilke nye indsigter og læringer I har fået undervejs og til slut i arbejdet og på denne baggrund, hvordan vil I gøre brug af denne læring fremadrettet, fx i forhold til vurdering af, om prøvehandlingen skal fortsætte eller slutte",
+    ]
+
+    /// Placeholder texts of content controls and typed stand-ins of the same kind.
+    static let placeholders: Set<String> = [
+        "klik eller tryk her for at angive tekst", "klik her for at angive tekst", "klik eller tryk for at angive en dato",
+        "klik eller tryk her for at skrive tekst", "vælg et element", "angiv tekst",
+        "click or tap here to enter text", "click here to enter text", "click or tap to enter a date", "choose an item",
+        "skriv her", "skriv tekst her", "indsæt tekst her", "tekst",
+    ]
+
+    /// Guidance as one stream of words, each paragraph's words in order.
+    static let stream: [[String]] = paragraphs.map(words)
+
+    /// Letters and digits, lower case, NFC: the words a comparison sees.
+    static func words(_ s: String) -> [String] {
+        var out: [String] = []
+        var cur = ""
+        for ch in s.precomposedStringWithCanonicalMapping.lowercased() {
+            if ch.isLetter || ch.isNumber { cur.append(ch) } else if !cur.isEmpty { out.append(cur); cur = "" }
+        }
+        if !cur.isEmpty { out.append(cur) }
+        return out
+    }
+
+    /// True when the words occur contiguously inside one guidance paragraph.
+    static func isFragment(_ w: ArraySlice<String>) -> Bool {
+        guard !w.isEmpty else { return false }
+        for g in stream where g.count >= w.count {
+            var i = 0
+            while i + w.count <= g.count {
+                if g[i] == w.first!, g[i..<(i + w.count)].elementsEqual(w) { return true }
+                i += 1
+            }
+        }
+        return false
+    }
+
+    public enum Match: Equatable { case none, whole, prefix(String) }
+
+    /// Whether a paragraph is guidance: all of it (also a fragment of at least three words,
+    /// or a shorter one that is a whole guidance question), or a guidance opening followed by an answer.
+    public static func match(_ text: String) -> Match {
+        let w = words(text)
+        if w.isEmpty { return .none }
+        if isFragment(w[...]) {
+            // Short fragments ("målet", "tegn") could be answers; count them only when they are whole items.
+            if w.count >= 3 || stream.contains(where: { $0 == w }) { return .whole }
+            return .none
+        }
+        // The longest guidance opening, ending at a sentence end in the original text.
+        var n = w.count - 1
+        while n >= 4 {
+            if isFragment(w[0..<n]) {
+                if let rest = remainder(of: text, afterWords: n) { return .prefix(rest) }
+            }
+            n -= 1
+        }
+        return .none
+    }
+
+    /// The original text after its first `n` words, when those end a sentence (".", "?", ":").
+    static func remainder(of text: String, afterWords n: Int) -> String? {
+        var count = 0
+        var inWord = false
+        var idx = text.startIndex
+        while idx < text.endIndex {
+            let ch = text[idx]
+            let isW = ch.isLetter || ch.isNumber
+            if isW && !inWord { count += 1 }
+            inWord = isW
+            if !isW && count == n { break }
+            idx = text.index(after: idx)
+        }
+        let rest = text[idx...]
+        let trimmed = rest.drop { $0 == " " || $0 == "\u{00A0}" }
+        guard let first = trimmed.first, "?.:".contains(first) else { return nil }
+        let answer = trimmed.dropFirst().trimmingCharacters(in: .whitespacesAndNewlines)
+        return answer.isEmpty ? nil : answer
+    }
+
+    public static func isPlaceholder(_ text: String) -> Bool {
+        var t = Labels.collapseSpace(text.lowercased())
+        while let l = t.last, l == "." || l == "…" { t.removeLast() }
+        return placeholders.contains(t)
+    }
+}

@@ -1,0 +1,465 @@
+import Foundation
+import MaalplanModel
+import WordDocument
+
+/// Where a field's value was found, and what was removed from it on the way.
+public struct FieldTrace: Equatable, Sendable {
+    /// The value cell (or the label's, when there is no value cell), with the label's text.
+    public var location: Location
+    /// The template's guidance text stood in the cell and was removed.
+    public var hadGuidance = false
+    /// A content control showing its placeholder, or a typed placeholder, stood in the cell.
+    public var hadPlaceholder = false
+    /// The 0-based sheet index (2024 layout) the value came from.
+    public var sheetIndex: Int?
+}
+
+/// Text the mapper met but could not place: it is reported, never dropped silently.
+public struct UnplacedText: Equatable, Sendable {
+    public var location: Location
+    /// The label-like text, when it stood in a label position.
+    public var label: String?
+    public var text: String
+}
+
+/// A mapped plan with what validation needs to tell where things are.
+public struct MappingResult: Sendable {
+    public var plan: Plan
+    /// Field path (`owner`, `goals[0].signs`) → where it is in the document.
+    public var fields: [String: FieldTrace] = [:]
+    public var unplaced: [UnplacedText] = []
+    /// How many labels were recognised.
+    public var labelCount = 0
+    /// Where the case number and year were looked for (the header, else the title).
+    public var caseNumberLocation: Location?
+    public var yearLocation: Location?
+
+    public init(plan: Plan) { self.plan = plan }
+}
+
+/// From the neutral document model to a målplan.
+public enum Mapper {
+    public static func map(_ doc: WordDocument) -> MappingResult {
+        var m = MapState(doc: doc)
+        m.run()
+        return m.result
+    }
+}
+
+struct MapState {
+    let doc: WordDocument
+    var result = MappingResult(plan: Plan())
+
+    var sheet: (index: Int, name: String)?
+    var goalIndex = 0
+    var seenInGoal = Set<FieldKind>()
+    var horizontalUses = 0
+    var verticalUses = 0
+    var paragraphNo = 0
+    var tableNo = 0
+    var afterPlanTitle = false
+    var headingTitle: String?
+
+    init(doc: WordDocument) { self.doc = doc }
+
+    static let yearPattern = try! NSRegularExpression(pattern: "^\\s*m[åa]lplan\\s+(\\d{4})\\b", options: [.caseInsensitive])
+    static let casePattern = try! NSRegularExpression(
+        pattern: "på\\s+sag(?:\\s*nr\\.?)?\\s*:?\\s*([0-9][0-9A-Za-z.\\-/]*[0-9A-Za-z])", options: [.caseInsensitive])
+
+    static func firstGroup(_ re: NSRegularExpression, _ s: String) -> String? {
+        let ns = s as NSString
+        guard let m = re.firstMatch(in: s, range: NSRange(location: 0, length: ns.length)), m.numberOfRanges > 1,
+              m.range(at: 1).location != NSNotFound else { return nil }
+        return ns.substring(with: m.range(at: 1))
+    }
+
+    mutating func run() {
+        // Header and footer: case number, year, the logo's description.
+        for (i, hf) in (doc.headers + doc.footers).enumerated() {
+            let part = i < doc.headers.count ? "header" : "footer"
+            for p in paragraphs(hf.blocks) {
+                scanMeta(p.text, location: Location(part: part))
+            }
+        }
+        for d in doc.imageDescriptions where result.plan.organisation.isEmpty {
+            let parts = d.split(separator: ",").map { Labels.collapseSpace(String($0)) }.filter { !$0.isEmpty }
+            if parts.count >= 2 { result.plan.organisation = parts }
+        }
+
+        for block in doc.body {
+            switch block {
+            case .paragraph(let p):
+                paragraphNo += 1
+                bodyParagraph(p)
+            case .table(let t):
+                tableNo += 1
+                afterPlanTitle = false
+                table(t, number: tableNo)
+            }
+        }
+
+        var plan = result.plan
+        plan.title = headingTitle ?? doc.properties.title.flatMap { t in
+            Self.firstGroup(Self.yearPattern, t) == nil ? t : nil
+        }
+        if plan.year == nil, let t = doc.properties.title, let y = Self.firstGroup(Self.yearPattern, t).flatMap({ Int($0) }) {
+            plan.year = y
+        }
+        if result.labelCount == 0 {
+            plan.template = .unknown
+        } else {
+            plan.template = verticalUses > horizontalUses || sheet != nil ? .maalplan2024 : .maalplan2025
+        }
+        // Milestone dates need the plan's year, known only now.
+        for gi in plan.goals.indices {
+            for mi in plan.goals[gi].milestones.indices {
+                let r = DanishDates.range(in: plan.goals[gi].milestones[mi].text, defaultYear: plan.year)
+                plan.goals[gi].milestones[mi].from = r?.from
+                plan.goals[gi].milestones[mi].to = r?.to
+            }
+        }
+        result.plan = plan
+    }
+
+    mutating func scanMeta(_ text: String, location: Location) {
+        if result.plan.caseNumber == nil, text.range(of: "sag", options: .caseInsensitive) != nil {
+            if let c = Self.firstGroup(Self.casePattern, text) {
+                result.plan.caseNumber = c
+                result.caseNumberLocation = location
+            } else if text.range(of: "på sag", options: .caseInsensitive) != nil, result.caseNumberLocation == nil {
+                result.caseNumberLocation = location
+            }
+        }
+        if result.plan.year == nil, let y = Self.firstGroup(Self.yearPattern, text).flatMap({ Int($0) }) {
+            result.plan.year = y
+            result.yearLocation = location
+        }
+    }
+
+    func paragraphs(_ blocks: [Block]) -> [Paragraph] {
+        blocks.flatMap { b -> [Paragraph] in
+            switch b {
+            case .paragraph(let p): return [p]
+            case .table(let t): return t.cells.flatMap { paragraphs($0.blocks) }
+            }
+        }
+    }
+
+    mutating func bodyParagraph(_ p: Paragraph) {
+        let text = Labels.collapseSpace(p.text)
+        guard !text.isEmpty else { return }
+        let loc = Location(paragraph: paragraphNo)
+        let hadYear = result.plan.year != nil
+        scanMeta(text, location: loc)
+        if Self.firstGroup(Self.yearPattern, text) != nil {
+            if !hadYear || result.yearLocation == loc { afterPlanTitle = true }
+            return
+        }
+        if let s = Labels.sheet(text) {
+            enterSheet(s)
+            afterPlanTitle = false
+            return
+        }
+        if afterPlanTitle {
+            afterPlanTitle = false
+            if headingTitle == nil, p.headingLevel != nil || (p.style?.name ?? "").lowercased().contains("subtitle"),
+               Labels.field(text) == nil {
+                headingTitle = text
+                return
+            }
+        }
+        if text.range(of: "på sag", options: .caseInsensitive) != nil { return }
+        // Text between tables that is not a heading we know is reported, not dropped.
+        if let f = Labels.field(text) {
+            _ = f  // a label outside a table: its value cannot be found by position
+            result.unplaced.append(UnplacedText(location: loc, label: text, text: ""))
+        } else if p.headingLevel == nil && Guidance.match(text) == .none {
+            result.unplaced.append(UnplacedText(location: loc, label: nil, text: text))
+        }
+    }
+
+    mutating func enterSheet(_ s: (Int, String)) {
+        sheet = (s.0, s.1)
+        goalIndex = 0
+        seenInGoal = []
+    }
+
+    // MARK: Tables
+
+    struct CellValue {
+        var lines: [String] = []
+        var hadGuidance = false
+        var hadPlaceholder = false
+    }
+
+    /// A cell's content as lines, guidance and placeholders removed.
+    func value(of cell: Cell?) -> CellValue {
+        var v = CellValue()
+        guard let cell else { return v }
+        collect(cell.blocks, into: &v)
+        return v
+    }
+
+    func collect(_ blocks: [Block], into v: inout CellValue) {
+        for b in blocks {
+            switch b {
+            case .paragraph(let p):
+                if p.placeholder != nil { v.hadPlaceholder = true }
+                for rawLine in p.text.split(separator: "\n", omittingEmptySubsequences: true) {
+                    let line = rawLine.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\t")))
+                    if line.isEmpty { continue }
+                    if Guidance.isPlaceholder(line) { v.hadPlaceholder = true; continue }
+                    switch Guidance.match(line) {
+                    case .whole: v.hadGuidance = true
+                    case .prefix(let rest): v.hadGuidance = true; v.lines.append(rest)
+                    case .none: v.lines.append(line)
+                    }
+                }
+            case .table(let t):
+                // A nested table (a milestone table): one line per row, its cells joined.
+                for r in 0..<t.rowCount {
+                    let cells = t.cells(inRow: r).map { c -> String in
+                        var inner = CellValue()
+                        collect(c.blocks, into: &inner)
+                        if inner.hadGuidance { v.hadGuidance = true }
+                        if inner.hadPlaceholder { v.hadPlaceholder = true }
+                        return inner.lines.joined(separator: " ")
+                    }.filter { !$0.isEmpty }
+                    if cells.isEmpty { continue }
+                    if r == 0 && t.rowCount > 1 && cells.allSatisfy({ Self.headerWords.contains(Labels.fold($0)) }) { continue }
+                    v.lines.append(cells.joined(separator: ": "))
+                }
+            }
+        }
+    }
+
+    static let headerWords: Set<String> = ["hvornår", "hvad", "dato", "datoer", "tidspunkt", "milepæl", "milepæle",
+                                           "aktivitet", "aktiviteter", "handling", "periode", "beskrivelse", "ansvarlig",
+                                           "hvem", "tid", "uge", "frist", "when", "what", "date"]
+
+    /// A short cell text that is not a sentence: could be a label we do not know.
+    static func looksLikeLabel(_ s: String) -> Bool {
+        let t = Labels.collapseSpace(s)
+        return !t.isEmpty && t.count <= 40 && !t.contains("\n") && !t.hasSuffix(".") && !t.hasSuffix("?")
+            && t.split(separator: " ").count <= 5
+    }
+
+    mutating func table(_ t: Table, number: Int) {
+        var r = 0
+        var sawLabels = false
+        // The columns of the last label row, for rows of values that follow it.
+        var headerCells: [(Cell, FieldKind?)] = []
+        var lastVerticalField: (FieldKind, Cell)?
+        while r < t.rowCount {
+            let row = t.cells(inRow: r)
+            let classified = row.map { c -> (Cell, FieldKind?, String) in
+                let text = Labels.collapseSpace(c.text)
+                return (c, Labels.field(text), text)
+            }
+            let labels = classified.filter { $0.1 != nil }
+            let nonEmpty = classified.filter { !$0.2.isEmpty }
+            let unknownLabelish = nonEmpty.filter { $0.1 == nil && Self.looksLikeLabel($0.2) }
+
+            // Labels in a row, values below (2025).
+            let allLabels = !labels.isEmpty && labels.count + unknownLabelish.count == nonEmpty.count
+            if allLabels && (labels.count >= 2 || row.count == 1 || (row.first?.column == 0 && row.count == 1)) {
+                sawLabels = true
+                headerCells = classified.filter { !$0.2.isEmpty }.map { ($0.0, $0.1) }
+                result.labelCount += labels.count
+                horizontalUses += 1
+                // The value rows: every following row without a label.
+                var valueRows: [Int] = []
+                var n = r + 1
+                while n < t.rowCount {
+                    let cells = t.cells(inRow: n)
+                    if cells.contains(where: { Labels.field(Labels.collapseSpace($0.text)) != nil }) { break }
+                    if Labels.sheet(Labels.collapseSpace(cells.map(\.text).joined())) != nil { break }
+                    valueRows.append(n)
+                    n += 1
+                }
+                for (labelCell, field) in headerCells {
+                    var v = CellValue()
+                    var valueCell: Cell?
+                    for vr in valueRows {
+                        // The cells of the value row under this label's columns.
+                        let under = t.cells(inRow: vr).filter {
+                            $0.column < labelCell.column + labelCell.columnSpan && $0.column + $0.columnSpan > labelCell.column
+                        }
+                        for c in under {
+                            if valueCell == nil { valueCell = c }
+                            let cv = value(of: c)
+                            v.lines += cv.lines
+                            v.hadGuidance = v.hadGuidance || cv.hadGuidance
+                            v.hadPlaceholder = v.hadPlaceholder || cv.hadPlaceholder
+                        }
+                    }
+                    let anchor = valueCell ?? labelCell
+                    let loc = Location(table: number, row: anchor.row + 1, column: anchor.column + 1,
+                                       label: Labels.collapseSpace(labelCell.text), sheet: sheet?.name)
+                    if let field {
+                        assign(field, v, loc)
+                    } else if !v.lines.isEmpty {
+                        result.unplaced.append(UnplacedText(location: loc, label: loc.label, text: v.lines.joined(separator: "\n")))
+                    }
+                }
+                r = n
+                continue
+            }
+
+            // Labels beside values (2024): label, value, label, value ...
+            if !labels.isEmpty {
+                sawLabels = true
+                var i = 0
+                while i < classified.count {
+                    let (cell, field, text) = classified[i]
+                    guard field != nil || (Self.looksLikeLabel(text) && i + 1 < classified.count && classified[i + 1].1 == nil) else {
+                        if !text.isEmpty {
+                            let loc = Location(table: number, row: r + 1, column: cell.column + 1, sheet: sheet?.name)
+                            result.unplaced.append(UnplacedText(location: loc, label: nil, text: value(of: cell).lines.joined(separator: "\n")))
+                        }
+                        i += 1
+                        continue
+                    }
+                    // The value: the cells to the right up to the next label.
+                    var v = CellValue()
+                    var valueCell: Cell?
+                    var j = i + 1
+                    while j < classified.count && classified[j].1 == nil {
+                        if valueCell == nil { valueCell = classified[j].0 }
+                        let cv = value(of: classified[j].0)
+                        v.lines += cv.lines
+                        v.hadGuidance = v.hadGuidance || cv.hadGuidance
+                        v.hadPlaceholder = v.hadPlaceholder || cv.hadPlaceholder
+                        j += 1
+                    }
+                    let anchor = valueCell ?? cell
+                    let loc = Location(table: number, row: r + 1, column: anchor.column + 1, label: text, sheet: sheet?.name)
+                    if let field {
+                        result.labelCount += 1
+                        verticalUses += 1
+                        assign(field, v, loc)
+                        lastVerticalField = (field, anchor)
+                    } else if !v.lines.isEmpty {
+                        result.unplaced.append(UnplacedText(location: loc, label: text, text: v.lines.joined(separator: "\n")))
+                    }
+                    i = j
+                }
+                r += 1
+                continue
+            }
+
+            // A row with no label.
+            if !nonEmpty.isEmpty {
+                let joined = Labels.collapseSpace(nonEmpty.map(\.2).joined(separator: " "))
+                if let s = Labels.sheet(joined) {
+                    enterSheet(s)        // a merged title row naming the sheet
+                } else if !sawLabels && r == 0 && row.count == 1 {
+                    // A merged title row above the labels: a heading, not content.
+                } else if let (field, _) = lastVerticalField, classified.first?.2.isEmpty == true {
+                    // A row added under a 2024 label, its first column left empty: more of the same value.
+                    var v = CellValue()
+                    for c in classified.dropFirst() {
+                        let cv = value(of: c.0)
+                        v.lines += cv.lines
+                    }
+                    let loc = Location(table: number, row: r + 1, column: 2, sheet: sheet?.name)
+                    append(field, v, loc)
+                } else {
+                    for (c, _, text) in classified where !text.isEmpty {
+                        let lines = value(of: c).lines
+                        if lines.isEmpty { continue }
+                        result.unplaced.append(UnplacedText(location: Location(table: number, row: r + 1, column: c.column + 1, sheet: sheet?.name),
+                                                            label: nil, text: lines.joined(separator: "\n")))
+                    }
+                }
+            }
+            r += 1
+        }
+    }
+
+    // MARK: Assigning
+
+    func path(_ f: FieldKind, goal: Int) -> String {
+        f.isGoalField ? "goals[\(goal)].\(f.jsonKey)" : f.jsonKey
+    }
+
+    static let bullet = try! NSRegularExpression(pattern: "^\\s*(?:[-•*–·▪◦➢✓]|o(?=\\s))\\s+")
+
+    static func listItem(_ s: String) -> String {
+        let ns = s as NSString
+        if let m = bullet.firstMatch(in: s, range: NSRange(location: 0, length: ns.length)) {
+            return ns.substring(from: m.range.length).trimmingCharacters(in: .whitespaces)
+        }
+        return s
+    }
+
+    func items(_ f: FieldKind, _ lines: [String]) -> [String] {
+        var out = lines.map(Self.listItem).filter { !$0.isEmpty }
+        if f == .contributingWorkplaces, out.count == 1, out[0].contains(",") || out[0].contains(";") {
+            out = out[0].split(whereSeparator: { $0 == "," || $0 == ";" })
+                .map { Self.listItem($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }
+        }
+        return out
+    }
+
+    mutating func assign(_ f: FieldKind, _ v: CellValue, _ loc: Location) {
+        if f.isGoalField {
+            if seenInGoal.contains(f) {
+                goalIndex += 1
+                seenInGoal = []
+            }
+            seenInGoal.insert(f)
+            while result.plan.goals.count <= goalIndex { result.plan.goals.append(Goal()) }
+        }
+        store(f, v, loc, replace: true)
+    }
+
+    /// More lines for the field last assigned (a row added under a 2024 label).
+    mutating func append(_ f: FieldKind, _ v: CellValue, _ loc: Location) {
+        store(f, v, loc, replace: false)
+    }
+
+    mutating func store(_ f: FieldKind, _ v: CellValue, _ loc: Location, replace: Bool) {
+        let p = path(f, goal: goalIndex)
+        let filled = !v.lines.isEmpty
+        var trace = FieldTrace(location: loc, hadGuidance: v.hadGuidance, hadPlaceholder: v.hadPlaceholder, sheetIndex: sheet?.index)
+        if let old = result.fields[p] {
+            // The first place stays the place to write, unless a later one holds the value.
+            if !filled || !replace {
+                trace = old
+                trace.hadGuidance = trace.hadGuidance || v.hadGuidance
+                trace.hadPlaceholder = trace.hadPlaceholder || v.hadPlaceholder
+            }
+        }
+        result.fields[p] = trace
+        guard filled else { return }
+        let text = v.lines.joined(separator: "\n")
+        var plan = result.plan
+        func set(_ s: inout String) { s = replace ? text : (s.isEmpty ? text : s + "\n" + text) }
+        func setList(_ a: inout [String]) { a = replace ? items(f, v.lines) : a + items(f, v.lines) }
+        switch f {
+        case .owner: set(&plan.owner)
+        case .coordinator: set(&plan.coordinator)
+        case .contributingWorkplaces: setList(&plan.contributingWorkplaces)
+        case .goal: set(&plan.goals[goalIndex].goal)
+        case .targetGroup:
+            let g = plan.goals[goalIndex].goal
+            if g.isEmpty || !replace { set(&plan.goals[goalIndex].goal) }
+            else if !g.hasSuffix(text) { plan.goals[goalIndex].goal = g + "\n" + text }
+        case .objective: set(&plan.goals[goalIndex].objective)
+        case .policy:
+            let o = plan.goals[goalIndex].objective
+            if o.isEmpty || !replace { set(&plan.goals[goalIndex].objective) }
+            else if !o.hasSuffix(text) { plan.goals[goalIndex].objective = o + "\n" + text }
+        case .challenge: set(&plan.goals[goalIndex].challenge)
+        case .signs: setList(&plan.goals[goalIndex].signs)
+        case .trialActions: setList(&plan.goals[goalIndex].trialActions)
+        case .milestones:
+            let new = items(f, v.lines).map { Milestone(text: $0) }
+            plan.goals[goalIndex].milestones = replace ? new : plan.goals[goalIndex].milestones + new
+        case .evaluation: set(&plan.goals[goalIndex].evaluation)
+        case .learning: set(&plan.goals[goalIndex].learning)
+        }
+        result.plan = plan
+    }
+}

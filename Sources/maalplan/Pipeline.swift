@@ -1,0 +1,37 @@
+import DocxPackage
+import Foundation
+import MaalplanMapping
+import MaalplanModel
+import MaalplanValidation
+import WordDocument
+
+/// The stages wired together for one file.
+enum Pipeline {
+    static func read(path: String) throws(ReadError) -> (DocxPackage, WordDocument) {
+        let pkg = try DocxPackage.open(path: path)
+        return (pkg, try WordReader.read(package: pkg))
+    }
+
+    static func convert(path: String, language: MessageLanguage) throws(ReadError) -> Plan {
+        let (pkg, doc) = try read(path: path)
+        var result = Mapper.map(doc)
+        result.plan.source = SourceInfo(path: path, sha256: SHA256.hex(pkg.bytes), bytes: pkg.bytes.count, format: pkg.format.rawValue)
+        let report = Validator.validate(result, language: language)
+        result.plan.phaseReached = report.phaseReached
+        result.plan.findings = report.findings
+        return result.plan
+    }
+}
+
+/// Writes through a temporary file and a rename, so a crash never leaves half a file.
+func writeAtomically(_ text: String, to path: String) throws {
+    let tmp = path + ".tmp-\(getpid())"
+    guard FileManager.default.createFile(atPath: tmp, contents: Data(text.utf8)) else {
+        throw CocoaError(.fileWriteUnknown)
+    }
+    if rename(tmp, path) != 0 {
+        let e = errno
+        unlink(tmp)
+        throw POSIXError(POSIXErrorCode(rawValue: e) ?? .EIO)
+    }
+}
