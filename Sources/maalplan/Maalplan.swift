@@ -13,7 +13,7 @@ struct Maalplan: ParsableCommand {
         Messages are in Danish; set MAALPLAN_LANG=en or pass --lang en for English.
         """,
         version: version,
-        subcommands: [Convert.self, Inspect.self]
+        subcommands: [Convert.self, Validate.self, Inspect.self]
     )
 }
 

@@ -13,13 +13,18 @@ enum Pipeline {
     }
 
     static func convert(path: String, language: MessageLanguage) throws(ReadError) -> Plan {
+        try analyse(path: path, target: nil, language: language).plan
+    }
+
+    /// Reads, maps and validates one file: the plan (with phaseReached and findings) and the report.
+    static func analyse(path: String, target: Phase?, language: MessageLanguage) throws(ReadError) -> (plan: Plan, report: ValidationReport) {
         let (pkg, doc) = try read(path: path)
         var result = Mapper.map(doc)
         result.plan.source = SourceInfo(path: path, sha256: SHA256.hex(pkg.bytes), bytes: pkg.bytes.count, format: pkg.format.rawValue)
-        let report = Validator.validate(result, language: language)
+        let report = Validator.validate(result, target: target, language: language)
         result.plan.phaseReached = report.phaseReached
         result.plan.findings = report.findings
-        return result.plan
+        return (result.plan, report)
     }
 }
 
