@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "maalplan", targets: ["maalplan"]),
         .library(name: "WordDocument", targets: ["WordDocument"]),
+        .library(name: "MaalplanCore", targets: ["MaalplanCore"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -28,22 +29,28 @@ let package = Package(
         .target(name: "MaalplanMapping", dependencies: ["MaalplanModel", "WordDocument"]),
         // Stage 4: phase rules → findings with locations.
         .target(name: "MaalplanValidation", dependencies: ["MaalplanMapping", "MaalplanModel", "DocxPackage"]),
+        // The stages wired together, for the CLI and for programs that use maalplan as a library.
+        .target(name: "MaalplanCore", dependencies: ["DocxPackage", "WordDocument", "MaalplanModel", "MaalplanMapping", "MaalplanValidation"]),
         // Ordered JSON output shared by the writers.
         .target(name: "JSONOutput"),
         // Writes .docx files from WordprocessingML strings: tests, fixtures, benchmarks.
         .target(name: "DocxBuilder", dependencies: ["CZip"]),
 
         .executableTarget(name: "maalplan", dependencies: [
-            "WordDocument", "DocxPackage", "MaalplanModel", "MaalplanMapping", "MaalplanValidation",
+            "WordDocument", "DocxPackage", "MaalplanModel", "MaalplanMapping", "MaalplanValidation", "MaalplanCore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "maalplan-bench-read", dependencies: ["WordDocument"],
                           path: "bench/Sources/maalplan-bench-read"),
 
+        // Writes the builder-made fixtures (swift run make-fixtures Fixtures).
+        .executableTarget(name: "make-fixtures", dependencies: ["DocxBuilder"], path: "scripts/make-fixtures"),
+
         // libFuzzer target for the package + reader (see fuzz/run.sh).
         .executableTarget(name: "maalplan-fuzz", dependencies: ["WordDocument"],
                           path: "fuzz/Sources/maalplan-fuzz"),
 
+        .testTarget(name: "MaalplanTests", dependencies: ["MaalplanCore", "DocxBuilder", "JSONOutput"]),
         .testTarget(name: "CorpusTests", dependencies: ["WordDocument", "DocxPackage"]),
         .testTarget(name: "WordDocumentTests",
                     dependencies: ["WordDocument", "DocxPackage", "DocxBuilder"]),

@@ -2,6 +2,7 @@ import ArgumentParser
 import DocxPackage
 import MaalplanMapping
 import MaalplanModel
+import MaalplanCore
 import WordDocument
 
 struct Convert: ParsableCommand {

@@ -3,6 +3,7 @@ import Foundation
 import DocxPackage
 import JSONOutput
 import MaalplanModel
+import MaalplanCore
 import MaalplanValidation
 
 struct Validate: ParsableCommand {

@@ -6,18 +6,18 @@ import MaalplanValidation
 import WordDocument
 
 /// The stages wired together for one file.
-enum Pipeline {
-    static func read(path: String) throws(ReadError) -> (DocxPackage, WordDocument) {
+public enum Pipeline {
+    public static func read(path: String) throws(ReadError) -> (DocxPackage, WordDocument) {
         let pkg = try DocxPackage.open(path: path)
         return (pkg, try WordReader.read(package: pkg))
     }
 
-    static func convert(path: String, language: MessageLanguage) throws(ReadError) -> Plan {
+    public static func convert(path: String, language: MessageLanguage = .da) throws(ReadError) -> Plan {
         try analyse(path: path, target: nil, language: language).plan
     }
 
     /// Reads, maps and validates one file: the plan (with phaseReached and findings) and the report.
-    static func analyse(path: String, target: Phase?, language: MessageLanguage) throws(ReadError) -> (plan: Plan, report: ValidationReport) {
+    public static func analyse(path: String, target: Phase? = nil, language: MessageLanguage = .da) throws(ReadError) -> (plan: Plan, report: ValidationReport) {
         let (pkg, doc) = try read(path: path)
         var result = Mapper.map(doc)
         result.plan.source = SourceInfo(path: path, sha256: SHA256.hex(pkg.bytes), bytes: pkg.bytes.count, format: pkg.format.rawValue)
@@ -29,7 +29,7 @@ enum Pipeline {
 }
 
 /// Writes through a temporary file and a rename, so a crash never leaves half a file.
-func writeAtomically(_ text: String, to path: String) throws {
+public func writeAtomically(_ text: String, to path: String) throws {
     let tmp = path + ".tmp-\(getpid())"
     guard FileManager.default.createFile(atPath: tmp, contents: Data(text.utf8)) else {
         throw CocoaError(.fileWriteUnknown)
