@@ -164,6 +164,33 @@ EXPECTED = {
         }],
         "phaseReached": "UNDER2",
     },
+    # Made to trip the validator (see ValidationTests): stand-ins kept as written, guidance partly kept above
+    # the one sign, milestones out of order and past the year, goal 2 left empty, no case number, no logo.
+    "2025-warnings": plan(
+        caseNumber=None, title="Tryghed med huller", organisation=[], coordinator="xx",
+        contributingWorkplaces=["Boligsocialt Team"],
+        goals=[
+            dict(copy.deepcopy(GOAL), challenge="?", signs=["Flere deltager i fællesspisning i beboerhuset"], milestones=[
+                {"text": "1. december 2025: Afslutning", "from": "2025-12-01", "to": "2025-12-01"},
+                {"text": "1. marts 2025: Opstart", "from": "2025-03-01", "to": "2025-03-01"},
+                {"text": "januar 2026: Opfølgning", "from": "2026-01-01", "to": "2026-01-31"},
+            ]),
+            EMPTY_GOAL,
+            SECOND_GOAL,
+        ],
+        phaseReached="NONE"),
+    # "Målplan" without a year: no year, so "uge 10" without a year has no dates.
+    "2025-no-year": plan(year=None, title=None, organisation=[], contributingWorkplaces=["SSP"], goals=[dict(
+        copy.deepcopy(GOAL), milestones=[
+            {"text": "uge 10: Opstart", "from": None, "to": None},
+            {"text": "15. maj 2025: Evaluering", "from": "2025-05-15", "to": "2025-05-15"},
+        ])]),
+    # Minutes of a meeting: no målplan labels at all.
+    "not-a-plan": {
+        "schemaVersion": 1, "template": "unknown", "year": None, "caseNumber": None, "title": None,
+        "organisation": [], "owner": "", "coordinator": "", "contributingWorkplaces": [], "goals": [],
+        "phaseReached": "NONE",
+    },
 }
 
 if __name__ == "__main__":

@@ -290,3 +290,57 @@ write("2025-under1.docx", builder(plan2025(upTo(2, full), Style(guidance: true))
 write("2025-under2.docx", builder(plan2025(upTo(3, full), Style(guidance: true))))
 write("2024-blank.docx", builder(plan2024(full, filled: 0), title: nil))
 write("2024-foer.docx", builder(plan2024(full, filled: 1), title: nil))
+
+// MARK: Fixtures made to trip the validator's warnings.
+
+/// A table of labels over values (2025 layout) from (label, lines) pairs.
+func table2025(_ pairs: [(String, [String])]) -> String {
+    table([pairs.map { cell(label($0.0, Style())) }, pairs.map { cell(value($0.1, Style())) }], columns: pairs.count) + "<w:p/>"
+}
+
+func goalTables(_ g: GoalContent, signsCell: String? = nil) -> String {
+    var x = table2025([("Mål & målgruppe", g.goal), ("Målsætning & politik", g.objective), ("Udfordring", g.challenge)])
+    x += table([[cell(label("Tegn", Style())), cell(label("Prøvehandling", Style()))],
+                [cell(signsCell ?? value(g.signs, Style())), cell(value(g.trialActions, Style()))]], columns: 2) + "<w:p/>"
+    x += table2025([("Milepælsplan", g.milestones), ("Evaluering", g.evaluation), ("Læring", g.learning)])
+    return x
+}
+
+do {
+    // Stand-ins ("xx", "?"), an unknown label beside content, guidance partly kept above an answer,
+    // milestones out of order and outside the year, an empty goal between filled ones, no case number.
+    var g1 = GoalContent()
+    g1.challenge = ["?"]
+    g1.milestones = ["1. december 2025: Afslutning", "1. marts 2025: Opstart", "januar 2026: Opfølgning"]
+    let edited = para("Hvilke tegn vil I anvende for at se, om I nærmer jer målet?", Style())
+        + para("Tegn angiver, om der sker de forandringer hos målgruppen", Style())
+        + para("Flere deltager i fællesspisning i beboerhuset", Style())
+    let empty = GoalContent(goal: [], objective: [], challenge: [], signs: [], trialActions: [], milestones: [], evaluation: [], learning: [])
+    var body = para("Målplan 2025", Style(), style: "Title")
+    body += table2025([("Ejer (afdelingschef)", ["Lone Dahl Petersen"]), ("Tovholder", ["xx"]),
+                       ("Bidragende arbejdspladser", ["Boligsocialt Team"]), ("Ressourcer", ["To medarbejdere i 2025"])])
+    body += goalTables(g1, signsCell: edited)
+    body += goalTables(empty)
+    body += goalTables(secondGoal)
+    var b = builder(body, title: "Tryghed med huller")
+    b.headers = [.init(.default, #"<w:p><w:r><w:t xml:space="preserve">Husk at gemme og løbende opdatere målplanen på sag: </w:t></w:r></w:p>"#)]
+    b.images = []
+    write("2025-warnings.docx", b)
+
+    // No "Målplan YYYY" anywhere: no year, so milestones without a year get no dates.
+    var g2 = GoalContent()
+    g2.milestones = ["uge 10: Opstart", "15. maj 2025: Evaluering"]
+    var nb = builder(para("Målplan", Style(), style: "Title")
+        + table2025([("Ejer", ["Lone Dahl Petersen"]), ("Tovholder", ["Omar Haddad"]), ("Bidragende arbejdspladser", ["SSP"])])
+        + goalTables(g2), title: nil)
+    nb.images = []
+    write("2025-no-year.docx", nb)
+
+    // A Word document that is not a plan at all.
+    var np = DocxBuilder(body: para("Referat fra personalemødet", Style(), style: "Title")
+        + para("Dagsorden: velkomst, budget og eventuelt.", Style())
+        + table([[cell(para("Punkt", Style())), cell(para("Ansvarlig", Style()))],
+                 [cell(para("Budget", Style())), cell(para("Økonomi", Style()))]], columns: 2))
+    np.styles = styles
+    write("not-a-plan.docx", np)
+}

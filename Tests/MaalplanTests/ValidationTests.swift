@@ -1,0 +1,226 @@
+import DocxPackage
+import Foundation
+import MaalplanCore
+import MaalplanMapping
+import MaalplanModel
+import MaalplanValidation
+import WordDocument
+import XCTest
+
+final class ValidationTests: XCTestCase {
+    func fixture(_ name: String) -> String { Paths.fixtures.appendingPathComponent(name).path }
+
+    func report(_ name: String, target: Phase? = nil, language: MessageLanguage = .da) throws -> ValidationReport {
+        try Pipeline.analyse(path: fixture(name), target: target, language: language).report
+    }
+
+    func codes(_ r: ValidationReport) -> [String] { r.findings.map(\.code) }
+
+    /// A partial plan for each phase, in both templates.
+    func testPhaseReachedForEachPhaseInBothTemplates() throws {
+        let cases: [(String, String)] = [
+            ("maalplan-2025-blank.docx", "NONE"), ("tryghed-2025-foer-only.docx", "FOER"), ("2025-under1.docx", "UNDER1"),
+            ("2025-under2.docx", "UNDER2"), ("tryghed-2025-complete.docx", "EFTER"),
+            ("2024-blank.docx", "NONE"), ("2024-foer.docx", "FOER"), ("2024-under1.docx", "UNDER1"),
+            ("libreoffice-2024-under2.docx", "UNDER2"), ("2024-complete.docx", "EFTER"),
+        ]
+        for (file, phase) in cases {
+            XCTAssertEqual(try report(file).phaseReached.rawValue, phase, file)
+        }
+    }
+
+    func testWithoutPhaseWhatIsMissingForTheNextPhaseIsAWarning() throws {
+        let r = try report("2025-under1.docx")
+        XCTAssertEqual(r.phaseReached, .phase(.UNDER1))
+        let missing = r.findings.filter { $0.code == "missing-field" }
+        XCTAssertEqual(missing.map(\.field), ["goals[0].trialActions"], "only the next phase (UNDER2) is reported")
+        XCTAssertEqual(missing.first?.severity, .warning)
+        XCTAssertEqual(missing.first?.phase, .UNDER2)
+        // Where to write it: table 3, row 2, column 2, under the label "Prøvehandling".
+        XCTAssertEqual(missing.first?.location, Location(table: 3, row: 2, column: 2, label: "Prøvehandling"))
+        XCTAssertFalse(r.phases[.UNDER2]!.complete)
+        XCTAssertEqual(r.phases[.EFTER]!.missing, ["goals[0].milestones", "goals[0].evaluation", "goals[0].learning"])
+    }
+
+    func testWithPhaseEverythingMissingUpToItIsAnError() throws {
+        let r = try report("2025-under1.docx", target: .EFTER)
+        let errors = r.findings.filter { $0.severity == .error }
+        XCTAssertEqual(Set(errors.map { $0.field ?? "" }),
+                       ["goals[0].trialActions", "goals[0].milestones", "goals[0].evaluation", "goals[0].learning"])
+        XCTAssertEqual(errors.first { $0.field == "goals[0].learning" }?.location?.column, 3)
+        XCTAssertTrue(try report("2025-under1.docx", target: .UNDER1).findings.allSatisfy { $0.severity != .error })
+    }
+
+    func testFoerRulesOnTheBlankTemplate() throws {
+        let r = try report("maalplan-2025-blank.docx", target: .FOER)
+        XCTAssertEqual(r.findings.filter { $0.severity == .error }.map { $0.field ?? "" },
+                       ["owner", "coordinator", "contributingWorkplaces", "goals[0].goal", "goals[0].objective", "goals[0].challenge"])
+        XCTAssertEqual(r.phases[.FOER]!.missing.count, 6)
+    }
+
+    func testEachRuleOfThe2024LayoutNamesTheSheet() throws {
+        let r = try report("2024-under1.docx", target: .UNDER2)
+        let f = try XCTUnwrap(r.findings.first { $0.field == "goals[0].trialActions" && $0.code == "missing-field" })
+        XCTAssertEqual(f.severity, .error)
+        XCTAssertEqual(f.location?.sheet, "UNDER – udviklingsdage del 2", "written first on the UNDER 2 sheet")
+        XCTAssertEqual(f.location?.label, "Prøvehandlinger")
+        let foer = try report("2024-blank.docx", target: .FOER)
+        XCTAssertEqual(foer.findings.first { $0.field == "owner" }?.location?.sheet, "FØR")
+    }
+
+    func testPlaceholderControlsCountAsEmptyWithAWarning() throws {
+        let r = try report("2025-placeholder-controls.docx")
+        XCTAssertEqual(r.phaseReached, .none)
+        let placeholder = r.findings.filter { $0.code == "placeholder-only" }
+        XCTAssertEqual(placeholder.map { $0.field ?? "" }, ["owner", "coordinator"])
+        XCTAssertTrue(placeholder.allSatisfy { $0.severity == .warning })
+    }
+
+    func testGuidanceOnlyCountsAsEmptyWithAWarning() throws {
+        let r = try report("tryghed-2025-foer-only.docx")
+        XCTAssertEqual(r.phaseReached, .phase(.FOER))
+        let g = try XCTUnwrap(r.findings.first { $0.code == "guidance-only" })
+        XCTAssertEqual(g.field, "goals[0].signs")
+        XCTAssertEqual(g.location?.table, 3)
+    }
+
+    func testEveryWarningOnTheFixtureMadeToTripIt() throws {
+        let r = try report("2025-warnings.docx")
+        XCTAssertEqual(r.phaseReached, .none, "stand-ins count as empty")
+        func one(_ code: String, _ field: String?) -> Finding? {
+            r.findings.first { $0.code == code && $0.field == field }
+        }
+        XCTAssertNotNil(one("stand-in-value", "coordinator"), "\"xx\"")
+        XCTAssertNotNil(one("stand-in-value", "goals[0].challenge"), "\"?\"")
+        XCTAssertNotNil(one("missing-field", "coordinator"))
+        XCTAssertEqual(one("guidance-left", "goals[0].signs")?.location?.label, "Tegn")
+        XCTAssertEqual(one("milestone-out-of-order", "goals[0].milestones[1]")?.severity, .warning)
+        XCTAssertNotNil(one("milestone-outside-year", "goals[0].milestones[2]"))
+        XCTAssertNil(one("milestone-outside-year", "goals[0].milestones[0]"))
+        XCTAssertEqual(one("no-case-number", nil)?.location?.part, "header")
+        let label = try XCTUnwrap(one("unrecognised-label", nil))
+        XCTAssertEqual(label.location, Location(table: 1, row: 2, column: 4, label: "Ressourcer"))
+        XCTAssertTrue(label.message.contains("To medarbejdere i 2025"), "the text is reported, not dropped")
+        XCTAssertEqual(one("empty-goal", "goals[1]")?.location?.table, 5)
+        XCTAssertFalse(codes(r).contains("no-year"))
+    }
+
+    func testNoYear() throws {
+        let r = try report("2025-no-year.docx")
+        XCTAssertTrue(codes(r).contains("no-year"))
+        XCTAssertFalse(codes(r).contains("no-case-number"))
+    }
+
+    func testNotAMaalplanIsOneError() throws {
+        let r = try report("not-a-plan.docx", target: .EFTER)
+        XCTAssertEqual(codes(r), ["not-a-maalplan"])
+        XCTAssertEqual(r.findings[0].severity, .error)
+        XCTAssertEqual(r.phaseReached, .none)
+    }
+
+    func testMessagesAreDanishByDefaultAndEnglishOnRequest() throws {
+        let da = try report("2025-under1.docx").findings.first { $0.code == "missing-field" }!
+        XCTAssertEqual(da.message, "»Prøvehandling« for mål 1 mangler (UNDER – udviklingsdage del 2)")
+        let en = try report("2025-under1.docx", language: .en).findings.first { $0.code == "missing-field" }!
+        XCTAssertEqual(en.message, "»Trial actions« of goal 1 is missing (UNDER – udviklingsdage del 2)")
+    }
+
+    func testStandIns() {
+        for s in ["?", "xx", "TBD", "-", "udfyldes", "Mangler", " xx ", "Udfyldes senere."] {
+            XCTAssertTrue(Validator.isStandIn(s), s)
+        }
+        for s in ["SSP", "Tryghedsvandring", "x-faktor", "Ingen ændringer i 2025"] {
+            XCTAssertFalse(Validator.isStandIn(s), s)
+        }
+    }
+
+    func testConvertCarriesTheSamePhaseAndFindings() throws {
+        let (plan, report) = try Pipeline.analyse(path: fixture("2025-warnings.docx"))
+        XCTAssertEqual(plan.phaseReached, report.phaseReached)
+        XCTAssertEqual(plan.findings, report.findings)
+    }
+}
+
+/// The command line: exit codes and report shapes, on the built binary.
+final class ValidateCommandTests: XCTestCase {
+    static var binary: URL? {
+        // The test bundle sits in the build products folder beside the executable.
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for _ in 0..<3 {
+            let candidate = dir.appendingPathComponent("maalplan")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        let fallback = Paths.repo.appendingPathComponent(".build/debug/maalplan")
+        return FileManager.default.isExecutableFile(atPath: fallback.path) ? fallback : nil
+    }
+
+    func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
+        guard let bin = Self.binary else { throw XCTSkip("the maalplan binary is not built") }
+        let p = Process()
+        p.executableURL = bin
+        p.arguments = args
+        p.environment = ["LANG": "C.UTF-8"]
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func f(_ n: String) -> String { Paths.fixtures.appendingPathComponent(n).path }
+
+    func testExitCodesForEachPhase() throws {
+        let plan = f("2025-under1.docx")
+        XCTAssertEqual(try run(["validate", plan]).status, 0, "warnings only")
+        XCTAssertEqual(try run(["validate", "--phase", "foer", plan]).status, 0)
+        XCTAssertEqual(try run(["validate", "--phase", "under1", plan]).status, 0)
+        XCTAssertEqual(try run(["validate", "--phase", "under2", plan]).status, 1)
+        XCTAssertEqual(try run(["validate", "--phase", "efter", plan]).status, 1)
+        XCTAssertEqual(try run(["validate", "--phase", "foer", f("maalplan-2025-blank.docx")]).status, 1)
+    }
+
+    func testUnreadableFileGivesTwoAndEveryFileIsStillReported() throws {
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("maalplan-test-\(getpid())-tom.docx")
+        FileManager.default.createFile(atPath: bad.path, contents: Data())
+        defer { try? FileManager.default.removeItem(at: bad) }
+        let r = try run(["validate", "--format", "json", bad.path, f("tryghed-2025-complete.docx")])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(r.err.split(separator: "\n").count, 1, "one line on stderr")
+        XCTAssertTrue(r.err.contains(bad.path) && r.err.contains("tom"), r.err)
+        let json = try XCTUnwrap(parseJSON(r.out) as? [String: Any])
+        let plans = try XCTUnwrap(json["plans"] as? [[String: Any]])
+        XCTAssertEqual(plans.count, 2)
+        XCTAssertEqual((plans[0]["error"] as? [String: Any])?["code"] as? String, "empty-file")
+        XCTAssertEqual(plans[1]["phaseReached"] as? String, "EFTER")
+        let phases = try XCTUnwrap(plans[1]["phases"] as? [String: Any])
+        XCTAssertEqual(Set(phases.keys), ["FOER", "UNDER1", "UNDER2", "EFTER"])
+        XCTAssertEqual((phases["EFTER"] as? [String: Any])?["complete"] as? Bool, true)
+    }
+
+    func testTextReportIsGroupedByFileThenPhaseWithoutColourWhenPiped() throws {
+        let r = try run(["validate", f("2025-under1.docx"), f("2024-under1.docx")])
+        XCTAssertFalse(r.out.contains("\u{1B}["), "no colour when not a terminal")
+        let first = try XCTUnwrap(r.out.range(of: "2025-under1.docx"))
+        let second = try XCTUnwrap(r.out.range(of: "2024-under1.docx"))
+        XCTAssertLessThan(first.lowerBound, second.lowerBound)
+        XCTAssertTrue(r.out.contains("Nået: UNDER – udviklingsdage del 1"))
+        XCTAssertTrue(r.out.contains("→ tabel 3, række 2, kolonne 2 (»Prøvehandling«)"), r.out)
+        XCTAssertTrue(r.out.contains("→ ark UNDER – udviklingsdage del 2, tabel 3, række 2, kolonne 2 (»Prøvehandlinger«)"), r.out)
+        let en = try run(["validate", "--lang", "en", f("2025-under1.docx")])
+        XCTAssertTrue(en.out.contains("Reached: UNDER – udviklingsdage del 1"))
+    }
+
+    func testConvertExitsZeroForAnUnrecognisedDocumentAndTwoForAnUnreadableOne() throws {
+        let r = try run(["convert", f("not-a-plan.docx")])
+        XCTAssertEqual(r.status, 0)
+        XCTAssertTrue(r.out.contains("\"not-a-maalplan\""))
+        let bad = try run(["convert", "/etc/hostname"])
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertEqual(bad.out, "")
+        XCTAssertTrue(bad.err.hasPrefix("maalplan: /etc/hostname: "))
+    }
+}

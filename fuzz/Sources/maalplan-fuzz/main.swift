@@ -1,2 +1,0 @@
-// Placeholder: replaced by the fuzz target.
-print("maalplan-fuzz")
