@@ -1,0 +1,101 @@
+import MaalplanMapping
+import XCTest
+
+final class DanishDatesTests: XCTestCase {
+    func r(_ s: String, _ year: Int? = 2025) -> [String?] {
+        let x = DanishDates.range(in: s, defaultYear: year)
+        return [x?.from, x?.to]
+    }
+
+    func testTheFormsPeopleWrite() {
+        XCTAssertEqual(r("1. februar 2025: opstart"), ["2025-02-01", "2025-02-01"])
+        XCTAssertEqual(r("15/6-2025"), ["2025-06-15", "2025-06-15"])
+        XCTAssertEqual(r("Frist 15.06.2025"), ["2025-06-15", "2025-06-15"])
+        XCTAssertEqual(r("4.-5. december 2023"), ["2023-12-04", "2023-12-05"])
+        XCTAssertEqual(r("december 2025"), ["2025-12-01", "2025-12-31"])
+        XCTAssertEqual(r("februar 2024"), ["2024-02-01", "2024-02-29"], "leap year")
+        XCTAssertEqual(r("uge 34 2025"), ["2025-08-18", "2025-08-24"])
+        XCTAssertEqual(r("uge 1 2026"), ["2025-12-29", "2026-01-04"], "ISO week 1 starts in the year before")
+        XCTAssertEqual(r("uge 53 2026"), [nil, nil], "2026 has 52 ISO weeks")
+        XCTAssertEqual(r("uge 53 2020"), ["2020-12-28", "2021-01-03"])
+        XCTAssertEqual(r("2. kvartal 2025"), ["2025-04-01", "2025-06-30"])
+        XCTAssertEqual(r("Q4 2025"), ["2025-10-01", "2025-12-31"])
+        XCTAssertEqual(r("primo marts 2025"), ["2025-03-01", "2025-03-10"])
+        XCTAssertEqual(r("medio marts 2025"), ["2025-03-11", "2025-03-20"])
+        XCTAssertEqual(r("ultimo februar 2025"), ["2025-02-21", "2025-02-28"])
+        XCTAssertEqual(r("2025-03-04 kick-off"), ["2025-03-04", "2025-03-04"])
+        XCTAssertEqual(r("marts-april 2025"), ["2025-03-01", "2025-04-30"])
+    }
+
+    func testNoYearTakesThePlansYear() {
+        XCTAssertEqual(r("1. februar", 2024), ["2024-02-01", "2024-02-01"])
+        XCTAssertEqual(r("uge 10", 2025), ["2025-03-03", "2025-03-09"])
+        XCTAssertEqual(r("uge 10", nil), [nil, nil])
+        XCTAssertEqual(r("15/6", 2025), ["2025-06-15", "2025-06-15"])
+    }
+
+    func testNoDateAndImpossibleDates() {
+        XCTAssertEqual(r("Når budgettet er vedtaget"), [nil, nil])
+        XCTAssertEqual(r("31. februar 2025"), [nil, nil])
+        XCTAssertEqual(r("Vi marcherer videre"), [nil, nil], "'mar' inside a word is not March")
+        XCTAssertEqual(r("3 medarbejdere"), [nil, nil])
+    }
+
+    func testTheFirstDateInTheTextWins() {
+        XCTAssertEqual(r("Opstart 1. februar 2025, evaluering december 2025"), ["2025-02-01", "2025-02-01"])
+    }
+}
+
+final class LabelTests: XCTestCase {
+    func testLabelsFoundByMeaning() {
+        XCTAssertEqual(Labels.field("Ejer (afdelingschef)"), .owner)
+        XCTAssertEqual(Labels.field("EJER:"), .owner)
+        XCTAssertEqual(Labels.field("Mål & målgruppe"), .goal)
+        XCTAssertEqual(Labels.field("Mål og målgruppe"), .goal)
+        XCTAssertEqual(Labels.field("Ma\u{030A}l\u{00A0}&\u{00A0}ma\u{030A}lgruppe"), .goal, "NFD and non-breaking spaces")
+        XCTAssertEqual(Labels.field("Mål  &\tmålgruppe :"), .goal)
+        XCTAssertEqual(Labels.field("Prøve\u{00AD}handlinger"), .trialActions, "soft hyphen")
+        XCTAssertEqual(Labels.field("Prøvehandling"), .trialActions)
+        XCTAssertEqual(Labels.field("Milepæle"), .milestones)
+        XCTAssertEqual(Labels.field("Milepælsplan"), .milestones)
+        XCTAssertEqual(Labels.field("Målsætning & politik"), .objective)
+        XCTAssertEqual(Labels.field("Bidragende arbejdspladser"), .contributingWorkplaces)
+        XCTAssertNil(Labels.field("Ressourcer"))
+        XCTAssertNil(Labels.field("Flere beboere føler sig trygge"))
+    }
+
+    func testSheetHeadings() {
+        XCTAssertEqual(Labels.sheet("FØR")?.0, 0)
+        XCTAssertEqual(Labels.sheet("UNDER – udviklingsdage del 1")?.0, 1)
+        XCTAssertEqual(Labels.sheet("UNDER -  udviklingsdage  del 2")?.0, 2)
+        XCTAssertEqual(Labels.sheet("Under—udviklingsdage del 2")?.0, 2)
+        XCTAssertEqual(Labels.sheet("EFTER")?.0, 3)
+        XCTAssertNil(Labels.sheet("Efterår"))
+    }
+}
+
+final class GuidanceTests: XCTestCase {
+    func testWholePartlyDeletedAndRetypedGuidanceIsGuidance() {
+        XCTAssertEqual(Guidance.match("Hvilke tegn vil I anvende for at se, om I nærmer jer målet? "), .whole)
+        XCTAssertEqual(Guidance.match("Tegn angiver, om der sker de forandringer hos målgruppen"), .whole, "partly deleted")
+        XCTAssertEqual(Guidance.match("Hvilke  tegn vil  I anvende\u{00A0}for at se,om I nærmer jer målet?"), .whole, "re-typed")
+        XCTAssertEqual(Guidance.match("3. Beskrive løbende milepæle?"), .whole)
+    }
+
+    func testAnAnswerAfterTheQuestionIsKept() {
+        XCTAssertEqual(Guidance.match("Hvilke tegn vil I anvende for at se, om I nærmer jer målet? Flere bruger beboerhuset."),
+                       .prefix("Flere bruger beboerhuset."))
+    }
+
+    func testAnswersAreNotGuidance() {
+        XCTAssertEqual(Guidance.match("Flere deltager i fællesspisning i beboerhuset"), .none)
+        XCTAssertEqual(Guidance.match("Målet"), .none, "a short fragment could be an answer")
+        XCTAssertEqual(Guidance.match("Vi vil evaluere effekten hos målgruppen i november."), .none)
+    }
+
+    func testPlaceholders() {
+        XCTAssertTrue(Guidance.isPlaceholder("Klik eller tryk her for at angive tekst."))
+        XCTAssertTrue(Guidance.isPlaceholder("Click or tap here to enter text."))
+        XCTAssertFalse(Guidance.isPlaceholder("Lone Dahl Petersen"))
+    }
+}
