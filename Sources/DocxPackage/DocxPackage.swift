@@ -291,6 +291,8 @@ public final class PartStream {
     public let name: String
     private var file: OpaquePointer?
     private let compressed: Int
+    /// The inflated size the zip's directory gives.
+    private let declared: Int
     private let limits: ReadLimits
     private let totalBefore: Int
     private let onRead: ((Int) -> Void)?
@@ -312,6 +314,7 @@ public final class PartStream {
         }
         let size = Int(clamping: st.size)
         compressed = Int(clamping: st.comp_size)
+        declared = size
         // Refuse at once what the directory already admits to.
         if size > limits.maxPartBytes { throw ReadError(.partTooLarge(limits.maxPartBytes), part: name) }
         if total + size > limits.maxTotalBytes { throw ReadError(.totalTooLarge(limits.maxTotalBytes), part: name) }
@@ -346,6 +349,11 @@ public final class PartStream {
         }
         if inflated > limits.ratioFloorBytes, inflated / max(compressed, 1) > limits.maxCompressionRatio {
             failure = ReadError(.compressionRatio(limits.maxCompressionRatio), part: name); return -1
+        }
+        if inflated > declared {
+            // libzip checks the CRC at the end but not the size: a directory that understates
+            // a part (a zip bomb's trick) would otherwise get past the checks made at opening.
+            failure = ReadError(.corruptZip("inflates past the \(declared) bytes its directory entry gives"), part: name); return -1
         }
         if n == 0 { zip_fclose(file); self.file = nil }
         return n

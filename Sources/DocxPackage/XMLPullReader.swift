@@ -107,6 +107,22 @@ public final class XMLPullReader {
 
     deinit {
         if let reader { xmlFreeTextReader(reader) }
+        if let keptDoc { xmlFreeDoc(keptDoc) }
+    }
+
+    /// The parser's document, taken over on an error to look for a DOCTYPE (the reader then leaves it to us).
+    private var keptDoc: xmlDocPtr?
+
+    /// An XML error as a refusal. libxml2 parses an internal subset before it reports the
+    /// DOCTYPE node, so an entity loop or expansion (billion laughs) fails first: a failing
+    /// part that declared a DOCTYPE is refused for its DTD, like one that parsed.
+    private func xmlError(_ e: (line: Int, message: String)) -> ReadError {
+        if keptDoc == nil, let reader { keptDoc = xmlTextReaderCurrentDoc(reader) }
+        if keptDoc?.pointee.intSubset != nil { return ReadError(.dtd, part: partName) }
+        // libxml2 parses ahead of the nodes it hands out, so its own depth limit (256 without
+        // XML_PARSE_HUGE) can strike before `maxDepth` is seen: the same refusal.
+        if e.message.hasPrefix("Excessive depth in document") { return ReadError(.tooDeep(min(maxDepth, 256)), part: partName) }
+        return ReadError(.notWellFormed(e.message), part: partName, line: e.line)
     }
 
     /// Moves to the next node; false at the end of the document.
@@ -130,7 +146,7 @@ public final class XMLPullReader {
         }
         try checkStream()
         if r == 0 {
-            if let e = firstError { throw ReadError(.notWellFormed(e.message), part: partName, line: e.line) }
+            if let e = firstError { throw xmlError(e) }
             return false
         }
         throw error()
@@ -142,7 +158,7 @@ public final class XMLPullReader {
 
     private func error() -> ReadError {
         if let e = source.failure { return e }
-        if let e = firstError { return ReadError(.notWellFormed(e.message), part: partName, line: e.line) }
+        if let e = firstError { return xmlError(e) }
         return ReadError(.notWellFormed("ukendt fejl / unknown error"), part: partName,
                          line: Int(xmlTextReaderGetParserLineNumber(reader)))
     }
@@ -167,7 +183,7 @@ public final class XMLPullReader {
         }
         try checkStream()
         if r == 0 {
-            if let e = firstError { throw ReadError(.notWellFormed(e.message), part: partName, line: e.line) }
+            if let e = firstError { throw xmlError(e) }
             return false
         }
         throw error()

@@ -15,6 +15,10 @@ final class BodyReader {
     private var tableDepth = 0
     private var placeholderDepth = 0
     private var textBoxDepth = 0
+    /// Open complex fields, innermost last: true while in the field's instruction (begin…separate),
+    /// whose text, nested fields' results included, is not shown. Fields may span paragraphs.
+    private var fields: [Bool] = []
+    private var instructionDepth = 0
     private var para: ParagraphState?
     /// Header and footer references met in section properties: (isHeader, kind, relationship id).
     var sectionReferences: [(isHeader: Bool, kind: HeaderFooterKind, id: String)] = []
@@ -197,8 +201,8 @@ final class BodyReader {
 
     private func finish(_ p: ParagraphState) -> Paragraph {
         let style = styles.ref(p.styleId)
-        var heading: Int? = p.outlineLevel.flatMap { (0...8).contains($0) ? $0 + 1 : nil }
-        if heading == nil { heading = styles.headingLevel(style?.id) }
+        // A direct outline level wins over the style's, 9 (body text) included.
+        let heading: Int? = p.outlineLevel.map { (0...8).contains($0) ? $0 + 1 : nil } ?? styles.headingLevel(style?.id)
         var list: ListInfo?
         let numId = p.numId ?? styles.inherited(style?.id) { $0.numId }
         if let numId, numId != 0 {
@@ -238,7 +242,7 @@ final class BodyReader {
     }
 
     private func append(_ s: String) {
-        guard let p = para else { return }
+        guard let p = para, instructionDepth == 0 else { return }
         if placeholderDepth > 0 { p.placeholder += s } else { p.text += s }
     }
 
@@ -308,13 +312,29 @@ final class BodyReader {
                     self.append(c)
                 }
                 try self.skip()
-            case "softHyphen", "fldChar", "instrText", "delText", "delInstrText", "footnoteReference", "endnoteReference",
+            case "fldChar":
+                self.fieldChar(self.r.attribute(.w, "fldCharType"))
+                try self.skip()
+            case "softHyphen", "instrText", "delText", "delInstrText", "footnoteReference", "endnoteReference",
                  "commentReference", "annotationRef", "footnoteRef", "endnoteRef", "separator", "continuationSeparator",
                  "lastRenderedPageBreak", "dayShort", "monthShort", "yearShort", "dayLong", "monthLong", "yearLong", "pgNum":
                 try self.skip()
             default:
                 try self.inline(q)   // drawing, pict, object, ruby, AlternateContent ...
             }
+        }
+    }
+
+    private func fieldChar(_ type: String?) {
+        switch type {
+        case "begin":
+            fields.append(true)
+            instructionDepth += 1
+        case "separate":
+            if fields.last == true { fields[fields.count - 1] = false; instructionDepth -= 1 }
+        case "end":
+            if let inInstruction = fields.popLast(), inInstruction { instructionDepth -= 1 }
+        default: break
         }
     }
 
