@@ -241,13 +241,13 @@ public final class DocxPackage {
 
     static func locate(_ za: OpaquePointer, _ part: String) -> zip_uint64_t? {
         let name = part.hasPrefix("/") ? String(part.dropFirst()) : part
-        var i = zip_name_locate(za, name, zip_flags_t(ZIP_FL_NOCASE))
+        var i = zip_name_locate(za, name, zip_flags_t(ZIP_FL_NOCASE | ZIP_FL_ENC_RAW))
         if i < 0, name.contains("%") == false, let enc = name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed), enc != name {
-            i = zip_name_locate(za, enc, zip_flags_t(ZIP_FL_NOCASE))
+            i = zip_name_locate(za, enc, zip_flags_t(ZIP_FL_NOCASE | ZIP_FL_ENC_RAW))
         }
         if i < 0, name.contains("\\") == false {
             // Some writers store names with backslashes.
-            i = zip_name_locate(za, name.replacingOccurrences(of: "/", with: "\\"), zip_flags_t(ZIP_FL_NOCASE))
+            i = zip_name_locate(za, name.replacingOccurrences(of: "/", with: "\\"), zip_flags_t(ZIP_FL_NOCASE | ZIP_FL_ENC_RAW))
         }
         return i < 0 ? nil : zip_uint64_t(i)
     }

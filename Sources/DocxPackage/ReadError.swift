@@ -104,6 +104,18 @@ public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
         return "\(what)\(w) – \(todo)"
     }
 
+    /// libzip's messages for the damage people meet, in Danish; others as libzip gives them.
+    static func danishZipDetail(_ d: String) -> String {
+        switch d {
+        case "Not a zip archive": return "ikke et zip-arkiv"
+        case "Zip archive inconsistent": return "zip-arkivet hænger ikke sammen"
+        case "CRC error": return "kontrolsummen passer ikke"
+        case "Premature end of file": return "filen slutter for tidligt"
+        case "Zlib error: data error", "Compressed data invalid": return "de pakkede data er ugyldige"
+        default: return d
+        }
+    }
+
     private static func mib(_ n: Int) -> String { "\(n >> 20) MiB" }
 
     private var danish: (String, String) {
@@ -131,7 +143,7 @@ public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notZip:
             return ("filen er ikke et Word-dokument (ukendt format)", "brug en .docx-, .docm-, .dotx- eller .dotm-fil")
         case .corruptZip(let d):
-            return ("filen er en beskadiget eller afkortet zip-fil (\(d))", "find en hel kopi af dokumentet, eller åbn den i Word og lad Word reparere den")
+            return ("filen er en beskadiget eller afkortet zip-fil (\(Self.danishZipDetail(d)))", "find en hel kopi af dokumentet, eller åbn den i Word og lad Word reparere den")
         case .tooManyEntries(let n):
             return ("pakken har over \(n) dele", "filen er ikke et almindeligt Word-dokument; tjek hvor den kommer fra")
         case .noMainPart:

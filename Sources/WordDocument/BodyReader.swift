@@ -19,6 +19,8 @@ final class BodyReader {
     /// whose text, nested fields' results included, is not shown. Fields may span paragraphs.
     private var fields: [Bool] = []
     private var instructionDepth = 0
+    /// A drop cap's letters, waiting for the paragraph they begin.
+    private var pendingDropCap: String?
     private var para: ParagraphState?
     /// Header and footer references met in section properties: (isHeader, kind, relationship id).
     var sectionReferences: [(isHeader: Bool, kind: HeaderFooterKind, id: String)] = []
@@ -32,6 +34,9 @@ final class BodyReader {
         var numId: Int?
         var ilvl: Int?
         var outlineLevel: Int?
+        var dropCap = false
+        /// Hidden through the paragraph style (w:vanish in its run properties), computed once.
+        var styleHidden: Bool?
     }
 
     init(_ r: XMLPullReader, styles: Styles, numbering: Numbering, limits: ReadLimits) {
@@ -153,7 +158,10 @@ final class BodyReader {
                     try self.skip()
                 }
             case "sdtContent":
-                if showing { self.placeholderDepth += 1 }
+                if showing {
+                    self.placeholderDepth += 1
+                    self.separate()   // two placeholders in one paragraph stay two words
+                }
                 defer { if showing { self.placeholderDepth -= 1 } }
                 try self.eachChild(content)
             default: try self.skip()
@@ -195,6 +203,21 @@ final class BodyReader {
         try eachChild { q in
             if q.ns == .w && q.local == "pPr" { try self.paragraphProperties(p) } else { try self.inline(q) }
         }
+        // A field instruction never runs past its paragraph: a begin whose separate or end went
+        // missing (deleted with tracking on, say) must not hide the rest of the part.
+        if instructionDepth > 0 {
+            for i in fields.indices { fields[i] = false }
+            instructionDepth = 0
+        }
+        if let d = pendingDropCap, !p.dropCap {
+            p.text = d + p.text
+            pendingDropCap = nil
+        }
+        if p.dropCap {
+            // Word draws a drop cap as a frame of its own; its letters begin the next paragraph.
+            pendingDropCap = (pendingDropCap ?? "") + p.text
+            return
+        }
         out.append(.paragraph(finish(p)))
         out.append(contentsOf: p.following)
     }
@@ -235,9 +258,22 @@ final class BodyReader {
                 }
                 return
             case "sectPr": try self.sectPr(); return
+            case "framePr":
+                let d = self.r.attribute(.w, "dropCap")
+                p.dropCap = d == "drop" || d == "margin"
             default: break
             }
             try self.skip()
+        }
+    }
+
+    /// A space, unless the text is empty or already ends in white space.
+    private func separate() {
+        guard let p = para, instructionDepth == 0 else { return }
+        if placeholderDepth > 0 {
+            if let l = p.placeholder.last, !l.isWhitespace { p.placeholder += " " }
+        } else if let l = p.text.last, !l.isWhitespace {
+            p.text += " "
         }
     }
 
@@ -282,7 +318,14 @@ final class BodyReader {
             }
             try eachChild { q in try self.inline(q) }
         case .m:
-            if q.local == "t" { append(try r.elementText()) } else { try eachChild { q in try self.inline(q) } }
+            switch q.local {
+            case "t": append(try r.elementText())
+            case "e", "num", "den", "sub", "sup", "deg", "lim", "fName":
+                // Keep the parts of a formula apart: "1 4" for ¼, not "14".
+                separate()
+                try eachChild { q in try self.inline(q) }
+            default: try eachChild { q in try self.inline(q) }
+            }
         case .a:
             // DrawingML: a:t inside shapes' text bodies is not Word text (wps:txbx holds w:txbxContent).
             try eachChild { q in try self.inline(q) }
@@ -292,13 +335,16 @@ final class BodyReader {
     }
 
     private func run() throws {
-        var hidden = false
+        var hidden = paragraphStyleHidden()
         try eachChild { q in
             guard q.ns == .w else { try self.inline(q); return }
             switch q.local {
             case "rPr":
                 try self.eachChild { q in
                     if q.ns == .w && q.local == "vanish" { hidden = self.isOn(self.r.attribute(.w, "val")) }
+                    if q.ns == .w && q.local == "rStyle", let v = self.styles.inherited(self.r.attribute(.w, "val"), { $0.vanish }) {
+                        hidden = v
+                    }
                     try self.skip()
                 }
             case "t":
@@ -323,6 +369,15 @@ final class BodyReader {
                 try self.inline(q)   // drawing, pict, object, ruby, AlternateContent ...
             }
         }
+    }
+
+    /// Whether the paragraph's style hides its text (w:vanish in the style's run properties).
+    private func paragraphStyleHidden() -> Bool {
+        guard let p = para else { return false }
+        if let h = p.styleHidden { return h }
+        let h = styles.inherited(p.styleId ?? styles.defaultParagraphStyle) { $0.vanish } ?? false
+        p.styleHidden = h
+        return h
     }
 
     private func fieldChar(_ type: String?) {

@@ -10,6 +10,8 @@ struct Styles {
         var outlineLevel: Int?
         var numId: Int?
         var ilvl: Int?
+        /// w:vanish in the style's run properties.
+        var vanish: Bool?
     }
 
     var byId: [String: Style] = [:]
@@ -46,6 +48,9 @@ struct Styles {
                 case "outlineLvl": current?.outlineLevel = r.attribute(.w, "val").flatMap { Int($0) }
                 case "numId": current?.numId = r.attribute(.w, "val").flatMap { Int($0) }
                 case "ilvl": current?.ilvl = r.attribute(.w, "val").flatMap { Int($0) }
+                case "vanish":
+                    let v = r.attribute(.w, "val")
+                    current?.vanish = !(v == "0" || v == "false" || v == "off")
                 default: break
                 }
             }
