@@ -17,15 +17,26 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product maalplan
 
-# The main job on the project's own fixtures.
+# The main job on the project's own fixtures: import Fixtures/ into a fresh database, then the report.
+DEMO_DB := demo.sqlite
 demo: build
-	@for f in Fixtures/*.docx; do echo "== $$f"; $(BIN) inspect "$$f" | head -n 12; done
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@echo "== $(BIN) import Fixtures --db $(DEMO_DB)"
+	@$(BIN) import Fixtures --db $(DEMO_DB); s=$$?; [ $$s -le 1 ]
+	@echo
+	@echo "== $(BIN) report --db $(DEMO_DB)"
+	@$(BIN) report --db $(DEMO_DB)
+	@echo
+	@echo "(the database: $(DEMO_DB); try: sqlite3 $(DEMO_DB) 'SELECT title, phase_reached FROM plans')"
 
+# The import tests start the built binary: build it first (swift test builds it too, this is belt and braces).
 test: deps
+	$(SWIFT) build --product maalplan
 	$(SWIFT) test
 
 bench: deps
 	bash bench/run.sh
+	bash bench/import.sh
 
 fuzz: deps
 	bash fuzz/run.sh

@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // C libraries from the system (Debian: libzip-dev, libxml2-dev).
@@ -31,13 +32,21 @@ let package = Package(
         .target(name: "MaalplanValidation", dependencies: ["MaalplanMapping", "MaalplanModel", "DocxPackage"]),
         // The stages wired together, for the CLI and for programs that use maalplan as a library.
         .target(name: "MaalplanCore", dependencies: ["DocxPackage", "WordDocument", "MaalplanModel", "MaalplanMapping", "MaalplanValidation"]),
+        // Bulk import into SQLite (GRDB): schema and migrations, folder walk, parallel parse, one writer, report.
+        .target(name: "MaalplanStore", dependencies: [
+            "MaalplanCore", "DocxPackage", "WordDocument", "MaalplanModel", "MaalplanMapping", "MaalplanValidation", "JSONOutput",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         // Ordered JSON output shared by the writers.
         .target(name: "JSONOutput"),
         // Writes .docx files from WordprocessingML strings: tests, fixtures, benchmarks.
         .target(name: "DocxBuilder", dependencies: ["CZip"]),
+        // Distinct builder-made plans for the import tests and benchmark.
+        .target(name: "MaalplanSamples", dependencies: ["DocxBuilder"]),
 
         .executableTarget(name: "maalplan", dependencies: [
             "WordDocument", "DocxPackage", "MaalplanModel", "MaalplanMapping", "MaalplanValidation", "MaalplanCore",
+            "MaalplanStore",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "maalplan-bench-read", dependencies: ["WordDocument"],
@@ -45,12 +54,18 @@ let package = Package(
 
         // Writes the builder-made fixtures (swift run make-fixtures Fixtures).
         .executableTarget(name: "make-fixtures", dependencies: ["DocxBuilder"], path: "scripts/make-fixtures"),
+        // Writes N distinct plans for the import benchmark and tests (swift run make-plans N DIR).
+        .executableTarget(name: "make-plans", dependencies: ["MaalplanSamples"], path: "scripts/make-plans"),
 
         // libFuzzer target for the package + reader (see fuzz/run.sh).
         .executableTarget(name: "maalplan-fuzz", dependencies: ["WordDocument"],
                           path: "fuzz/Sources/maalplan-fuzz"),
 
         .testTarget(name: "MaalplanTests", dependencies: ["MaalplanCore", "DocxBuilder", "JSONOutput"]),
+        .testTarget(name: "ImportTests", dependencies: [
+            "MaalplanStore", "MaalplanCore", "MaalplanModel", "MaalplanSamples", "DocxBuilder",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "CorpusTests", dependencies: ["WordDocument", "DocxPackage"]),
         .testTarget(name: "WordDocumentTests",
                     dependencies: ["WordDocument", "DocxPackage", "DocxBuilder"]),

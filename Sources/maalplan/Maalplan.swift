@@ -1,5 +1,8 @@
 import ArgumentParser
 import DocxPackage
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct Maalplan: ParsableCommand {
@@ -13,8 +16,22 @@ struct Maalplan: ParsableCommand {
         Messages are in Danish; set MAALPLAN_LANG=en or pass --lang en for English.
         """,
         version: version,
-        subcommands: [Convert.self, Validate.self, Inspect.self]
+        subcommands: [Convert.self, Validate.self, Inspect.self, Import.self, ReportCommand.self]
     )
+
+    /// As ArgumentParser's, but unusable arguments exit with 2 (not 64), like every other refusal.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError("maalplan: \(message(for: error)) – " + (MessageLanguage.fromEnvironment == .da ? "se maalplan help" : "see maalplan help"))
+                Glibc.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// Options every command that reads files shares.

@@ -1,0 +1,163 @@
+import DocxPackage
+import Foundation
+import GRDB
+
+/// One plan in the report.
+public struct ReportRow: Sendable, Equatable {
+    public var title: String?
+    public var caseNumber: String?
+    public var year: Int?
+    public var owner: String
+    public var coordinator: String
+    public var template: String
+    public var phaseReached: String
+    public var nextPhase: String?
+    /// Field paths, ", "-separated, as stored.
+    public var missingForNext: String
+    public var goals: Int
+    /// The first path holding the plan (in byte order), and how many paths do.
+    public var path: String?
+    public var paths: Int
+}
+
+public struct FailureRow: Sendable, Equatable {
+    public var path: String
+    public var reason: String
+    public var message: String
+    public var failedAt: String
+}
+
+/// `maalplan report`: one line per plan, then the failures; as text or CSV.
+public enum Report {
+    public static func load(_ store: Store) throws -> (plans: [ReportRow], failures: [FailureRow]) {
+        try store.writer.read { db in
+            let plans = try Row.fetchAll(db, sql: """
+                SELECT p.title, p.case_number, p.year, p.owner, p.coordinator, p.template, p.phase_reached, p.next_phase,
+                       p.missing_for_next,
+                       (SELECT COUNT(*) FROM goals g WHERE g.plan_id = p.id) AS goals,
+                       (SELECT MIN(s.path) FROM sources s WHERE s.plan_id = p.id) AS path,
+                       (SELECT COUNT(*) FROM sources s WHERE s.plan_id = p.id) AS paths
+                FROM plans p
+                """).map { r in
+                ReportRow(title: r["title"], caseNumber: r["case_number"], year: r["year"], owner: r["owner"], coordinator: r["coordinator"],
+                          template: r["template"], phaseReached: r["phase_reached"], nextPhase: r["next_phase"],
+                          missingForNext: r["missing_for_next"], goals: r["goals"], path: r["path"], paths: r["paths"])
+            }
+            let failures = try Row.fetchAll(db, sql: "SELECT path, reason, message, failed_at FROM failures ORDER BY path").map { r in
+                FailureRow(path: r["path"], reason: r["reason"], message: r["message"], failedAt: r["failed_at"])
+            }
+            return (sorted(plans), failures)
+        }
+    }
+
+    /// By year, then title (case-insensitive), then case number.
+    static func sorted(_ rows: [ReportRow]) -> [ReportRow] {
+        rows.sorted { a, b in
+            if a.year != b.year { return (a.year ?? 0) < (b.year ?? 0) }
+            let ta = displayTitle(a).lowercased(), tb = displayTitle(b).lowercased()
+            if ta != tb { return ta < tb }
+            return (a.caseNumber ?? "") < (b.caseNumber ?? "")
+        }
+    }
+
+    static func displayTitle(_ r: ReportRow) -> String {
+        if let t = r.title, !t.isEmpty { return t }
+        return r.path.map { "(" + ($0 as NSString).lastPathComponent + ")" } ?? "–"
+    }
+
+    /// "ingen", "FØR", "UNDER 1", "UNDER 2", "EFTER".
+    public static func phaseName(_ code: String?, _ lang: MessageLanguage) -> String {
+        switch code {
+        case "FOER": return "FØR"
+        case "UNDER1": return "UNDER 1"
+        case "UNDER2": return "UNDER 2"
+        case "EFTER": return "EFTER"
+        case nil: return "–"
+        default: return lang == .da ? "ingen" : "none"
+        }
+    }
+
+    /// What the plan lacks to reach its next phase, in people's words.
+    public static func missingText(_ r: ReportRow, _ lang: MessageLanguage) -> String {
+        let da = lang == .da
+        if r.template == "unknown" { return da ? "ikke genkendt som målplan" : "not recognised as a plan" }
+        guard let next = r.nextPhase else { return da ? "intet (alle faser udfyldt)" : "nothing (every phase filled in)" }
+        let fields = FieldNames.describe(r.missingForNext, goals: r.goals, lang)
+        return phaseName(next, lang) + ": " + (fields.isEmpty ? "–" : fields)
+    }
+
+    // MARK: Text
+
+    public static func text(_ plans: [ReportRow], _ failures: [FailureRow], _ lang: MessageLanguage) -> String {
+        let da = lang == .da
+        let header = da ? ["Titel", "Sag", "Ejer", "Tovholder", "Nået", "Mangler til næste fase"]
+                        : ["Title", "Case", "Owner", "Coordinator", "Reached", "Missing for the next phase"]
+        let caps = [44, 22, 24, 24, 7, Int.max]
+        var rows = [header]
+        for r in plans {
+            rows.append([displayTitle(r), r.caseNumber ?? "–", r.owner.isEmpty ? "–" : r.owner,
+                         r.coordinator.isEmpty ? "–" : r.coordinator, phaseName(r.phaseReached, lang), missingText(r, lang)])
+        }
+        let cells = rows.map { row in zip(row, caps).map { clip(oneLine($0), $1) } }
+        var widths = [Int](repeating: 0, count: header.count)
+        for row in cells { for (i, c) in row.enumerated() { widths[i] = max(widths[i], c.count) } }
+        var out = ""
+        for (n, row) in cells.enumerated() {
+            var line = ""
+            for (i, c) in row.enumerated() {
+                line += i == row.count - 1 ? c : c + String(repeating: " ", count: widths[i] - c.count + 2)
+            }
+            out += line + "\n"
+            if n == 0 { out += widths.enumerated().map { String(repeating: "-", count: $0.offset == widths.count - 1 ? max($0.element, 10) : $0.element) }.joined(separator: "  ") + "\n" }
+        }
+        out += da ? "\(plans.count) \(plans.count == 1 ? "plan" : "planer")\n" : "\(plans.count) \(plans.count == 1 ? "plan" : "plans")\n"
+        if !failures.isEmpty {
+            out += "\n" + (da ? "Filer der ikke kunne læses (\(failures.count)):" : "Files that could not be read (\(failures.count)):") + "\n"
+            for f in failures { out += "  \(f.path): \(oneLine(f.message))\n" }
+        }
+        return out
+    }
+
+    static func oneLine(_ s: String) -> String {
+        s.replacingOccurrences(of: "\r\n", with: " / ").replacingOccurrences(of: "\n", with: " / ").replacingOccurrences(of: "\t", with: " ")
+    }
+
+    static func clip(_ s: String, _ n: Int) -> String {
+        s.count <= n ? s : String(s.prefix(n - 1)) + "…"
+    }
+
+    // MARK: CSV
+
+    /// RFC 4180 with `;` between fields (what Excel expects in Danish settings, where `,` is the
+    /// decimal comma), CRLF line ends, UTF-8 with a byte order mark so Excel keeps æ, ø and å.
+    /// One table: plan rows, then failure rows (Type = fejl/failure) with Fil and Fejl filled.
+    public static func csv(_ plans: [ReportRow], _ failures: [FailureRow], _ lang: MessageLanguage) -> String {
+        let da = lang == .da
+        let header = da
+            ? ["Type", "Titel", "Sagsnummer", "År", "Ejer", "Tovholder", "Fase nået", "Mangler til næste fase", "Fil", "Antal filer", "Fejlkode", "Fejl"]
+            : ["Type", "Title", "Case number", "Year", "Owner", "Coordinator", "Phase reached", "Missing for the next phase", "File", "Files", "Failure code", "Failure"]
+        var out = "\u{FEFF}" + csvLine(header)
+        for r in plans {
+            out += csvLine(["plan", r.title ?? "", r.caseNumber ?? "", r.year.map(String.init) ?? "", r.owner, r.coordinator,
+                            phaseName(r.phaseReached, lang), missingText(r, lang), r.path ?? "", String(r.paths), "", ""])
+        }
+        for f in failures {
+            out += csvLine([da ? "fejl" : "failure", "", "", "", "", "", "", "", f.path, "1", f.reason, f.message])
+        }
+        return out
+    }
+
+    static func csvLine(_ fields: [String]) -> String {
+        fields.map(csvField).joined(separator: ";") + "\r\n"
+    }
+
+    static func csvField(_ s: String) -> String {
+        var v = s
+        // A cell starting with = + or @ would be a formula in a spreadsheet.
+        if let f = v.first, f == "=" || f == "+" || f == "@" { v = "'" + v }
+        if v.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," }) || v.hasPrefix(" ") || v.hasSuffix(" ") {
+            return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }
+        return v
+    }
+}

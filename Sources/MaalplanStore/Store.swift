@@ -1,0 +1,334 @@
+import DocxPackage
+import Foundation
+import GRDB
+
+/// Why the database cannot be used. Every case renders as one line: what is wrong, then what to do.
+public enum StoreError: Error, Equatable, Sendable {
+    /// `report` on a path where no database is.
+    case missing(String)
+    case isDirectory(String)
+    case noFolder(String)
+    /// A read-only place, missing permissions, a lock held too long: SQLite's own words.
+    case cannotOpen(String, String)
+    case notSQLite(String)
+    /// A SQLite database of another program.
+    case notMaalplan(String)
+    /// Made by a newer maalplan: migrations or a schema version this one does not know.
+    case newerSchema(String, String)
+    /// Made by an older maalplan and not yet upgraded (only `import` upgrades).
+    case olderSchema(String)
+    /// Writing failed mid-run (disk full, I/O error).
+    case writeFailed(String, String)
+    /// The --json-dir folder cannot be made or written.
+    case jsonDir(String, String)
+
+    public func message(_ lang: MessageLanguage = .da) -> String {
+        let da = lang == .da
+        switch self {
+        case .missing(let p):
+            return da ? "\(p): der er ingen database her – kør først maalplan import, eller angiv databasen med --db"
+                      : "\(p): there is no database here – run maalplan import first, or name the database with --db"
+        case .isDirectory(let p):
+            return da ? "\(p): stien er en mappe, ikke en databasefil – angiv en fil med --db"
+                      : "\(p): the path is a folder, not a database file – give a file with --db"
+        case .noFolder(let p):
+            return da ? "\(p): mappen findes ikke – opret den eller vælg en anden sti med --db"
+                      : "\(p): the folder does not exist – create it or choose another path with --db"
+        case .cannotOpen(let p, let d):
+            return da ? "\(p): databasen kan ikke åbnes til skrivning (\(d)) – vælg et sted du kan skrive med --db, eller tjek rettighederne"
+                      : "\(p): the database cannot be opened for writing (\(d)) – choose a writable place with --db, or check the permissions"
+        case .notSQLite(let p):
+            return da ? "\(p): filen er ikke en SQLite-database – angiv en anden fil med --db; maalplan overskriver den ikke"
+                      : "\(p): the file is not a SQLite database – give another file with --db; maalplan will not overwrite it"
+        case .notMaalplan(let p):
+            return da ? "\(p): databasen tilhører et andet program (ingen maalplan-tabeller) – angiv en ny fil med --db"
+                      : "\(p): the database belongs to another program (no maalplan tables) – give a new file with --db"
+        case .newerSchema(let p, let d):
+            return da ? "\(p): databasen er lavet af en nyere version af maalplan (\(d)) – opdatér maalplan, eller brug en ny fil med --db"
+                      : "\(p): the database was made by a newer version of maalplan (\(d)) – update maalplan, or use a new file with --db"
+        case .olderSchema(let p):
+            return da ? "\(p): databasen er lavet af en ældre version af maalplan – kør maalplan import for at opgradere den"
+                      : "\(p): the database was made by an older version of maalplan – run maalplan import to upgrade it"
+        case .writeFailed(let p, let d):
+            return da ? "\(p): kan ikke skrive i databasen (\(d)) – tjek pladsen på disken; det skrevne er intakt, kør import igen"
+                      : "\(p): cannot write to the database (\(d)) – check the disk space; what was written is intact, run import again"
+        case .jsonDir(let p, let d):
+            return da ? "\(p): JSON-mappen kan ikke oprettes eller skrives (\(d)) – vælg en anden mappe med --json-dir"
+                      : "\(p): the JSON folder cannot be made or written (\(d)) – choose another folder with --json-dir"
+        }
+    }
+}
+
+/// The SQLite database of imported plans: opened, checked, migrated.
+///
+/// The schema is made by a `DatabaseMigrator` with named migrations ("v1", ...). After the
+/// newest migration `PRAGMA user_version` is `Store.schemaVersion` and `PRAGMA application_id`
+/// is `Store.applicationID`; a database with migrations this version does not know, or a higher
+/// user_version, was made by a newer maalplan and is refused. WAL journal, foreign keys on.
+public final class Store {
+    /// "MLPN": marks the file as a maalplan database.
+    public static let applicationID: Int32 = 0x4D4C_504E
+    /// PRAGMA user_version after the newest migration.
+    public static let schemaVersion = 1
+
+    public let path: String
+    public let writer: any DatabaseWriter
+
+    init(path: String, writer: any DatabaseWriter) {
+        self.path = path
+        self.writer = writer
+    }
+
+    /// The migrations, oldest first. Never edit one that has shipped: add the next.
+    public static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1") { db in
+            try db.execute(sql: Schema.v1)
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        return m
+    }
+
+    /// Opens (creating when missing) and migrates the database for `import`.
+    public static func openForImport(path: String) throws(StoreError) -> Store {
+        try precheck(path, mustExist: false)
+        var config = Configuration()
+        config.label = "maalplan"
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch {
+            throw map(error, path)
+        }
+        do {
+            try pool.write { db in try check(db, path: path) }
+            try migrator.migrate(pool)
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw map(error, path)
+        }
+        return Store(path: path, writer: pool)
+    }
+
+    /// Opens an existing database read-only for `report` (no migration).
+    public static func openForReading(path: String) throws(StoreError) -> Store {
+        try precheck(path, mustExist: true)
+        var config = Configuration()
+        config.label = "maalplan"
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(path: path, configuration: config)
+            try queue.read { db in
+                try check(db, path: path)
+                if try !migrator.hasCompletedMigrations(db) {
+                    if try !db.tableExists("plans") { throw StoreError.missing(path) }
+                    throw StoreError.olderSchema(path)
+                }
+            }
+        } catch let e as StoreError {
+            throw e
+        } catch {
+            throw map(error, path)
+        }
+        return Store(path: path, writer: queue)
+    }
+
+    /// What can be told before SQLite opens the file: a folder, no folder, not SQLite.
+    static func precheck(_ path: String, mustExist: Bool) throws(StoreError) {
+        var st = stat()
+        if stat(path, &st) == 0 {
+            if (st.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path) }
+            // An empty file is a new database to SQLite; anything else must carry its header.
+            if st.st_size > 0 {
+                let fd = open(path, O_RDONLY)
+                if fd >= 0 {
+                    var header = [UInt8](repeating: 0, count: 16)
+                    let n = read(fd, &header, 16)
+                    close(fd)
+                    if n < 16 || header != Array("SQLite format 3\0".utf8) { throw .notSQLite(path) }
+                }
+            } else if mustExist {
+                throw .missing(path)
+            }
+        } else {
+            if mustExist { throw .missing(path) }
+            let dir = (path as NSString).deletingLastPathComponent
+            var dst = stat()
+            if stat(dir.isEmpty ? "." : dir, &dst) != 0 || (dst.st_mode & S_IFMT) != S_IFDIR { throw .noFolder(path) }
+        }
+    }
+
+    /// Refuses a database of another program or of a newer maalplan.
+    static func check(_ db: Database, path: String) throws {
+        let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        if appID != 0 && appID != applicationID { throw StoreError.notMaalplan(path) }
+        if appID == 0 {
+            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            if !tables.isEmpty && !tables.contains("grdb_migrations") { throw StoreError.notMaalplan(path) }
+        }
+        if try migrator.hasBeenSuperseded(db) {
+            let known = Set(migrator.migrations)
+            let unknown = try migrator.appliedIdentifiers(db).filter { !known.contains($0) }.sorted()
+            throw StoreError.newerSchema(path, "migrations " + unknown.joined(separator: ", "))
+        }
+        if userVersion > schemaVersion {
+            throw StoreError.newerSchema(path, "user_version \(userVersion) > \(schemaVersion)")
+        }
+    }
+
+    static func map(_ error: any Error, _ path: String) -> StoreError {
+        if let e = error as? StoreError { return e }
+        guard let e = error as? DatabaseError else { return .cannotOpen(path, "\(error)") }
+        let detail = e.message ?? "\(e.resultCode)"
+        switch e.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notSQLite(path)
+        case .SQLITE_FULL: return .writeFailed(path, detail)
+        default: return .cannotOpen(path, detail)
+        }
+    }
+}
+
+/// The schema, as plain SQL: what `sqlite3 maalplan.sqlite .schema` shows.
+enum Schema {
+    static let v1 = """
+    -- One row per run of maalplan import. A run stopped by kill -9 keeps status 'running'.
+    CREATE TABLE imports (
+        id            INTEGER PRIMARY KEY,
+        started_at    TEXT NOT NULL,              -- ISO 8601, UTC
+        finished_at   TEXT,
+        tool_version  TEXT NOT NULL,
+        status        TEXT NOT NULL,              -- running, done, interrupted
+        arguments     TEXT NOT NULL,              -- the paths given, one per line
+        candidates    INTEGER NOT NULL DEFAULT 0, -- Word files found (and .doc/.rtf/.odt)
+        imported      INTEGER NOT NULL DEFAULT 0, -- files whose plan was (re)linked
+        plans_added   INTEGER NOT NULL DEFAULT 0,
+        plans_removed INTEGER NOT NULL DEFAULT 0, -- old contents no path holds any more
+        unchanged     INTEGER NOT NULL DEFAULT 0,
+        skipped       INTEGER NOT NULL DEFAULT 0,
+        failed        INTEGER NOT NULL DEFAULT 0
+    );
+
+    -- One row per distinct content (SHA-256 of the file).
+    CREATE TABLE plans (
+        id                INTEGER PRIMARY KEY,
+        sha256            TEXT NOT NULL UNIQUE,
+        format            TEXT NOT NULL,          -- docx, docm, dotx, dotm
+        bytes             INTEGER NOT NULL,
+        template          TEXT NOT NULL,          -- maalplan-2025, maalplan-2024, unknown
+        year              INTEGER,
+        case_number       TEXT,
+        title             TEXT,
+        organisation      TEXT,                   -- the logo's path, joined with ', '
+        owner             TEXT NOT NULL,
+        coordinator       TEXT NOT NULL,
+        phase_reached     TEXT NOT NULL,          -- NONE, FOER, UNDER1, UNDER2, EFTER
+        next_phase        TEXT,                   -- NULL after EFTER
+        missing_for_next  TEXT NOT NULL,          -- field paths, ', '-separated (goals[0].signs, ...)
+        json              TEXT NOT NULL,          -- maalplan convert's output, source = first path seen
+        import_id         INTEGER REFERENCES imports(id),
+        imported_at       TEXT NOT NULL
+    );
+    CREATE INDEX plans_year ON plans(year);
+    CREATE INDEX plans_phase ON plans(phase_reached);
+
+    -- Every path where a plan's content was found.
+    CREATE TABLE sources (
+        id          INTEGER PRIMARY KEY,
+        path        TEXT NOT NULL UNIQUE,         -- absolute
+        plan_id     INTEGER NOT NULL REFERENCES plans(id),
+        sha256      TEXT NOT NULL,
+        size        INTEGER NOT NULL,
+        mtime_ns    INTEGER NOT NULL,             -- nanoseconds since 1970 (datetime(mtime_ns / 1e9, 'unixepoch'))
+        first_seen  TEXT NOT NULL,
+        last_seen   TEXT NOT NULL,
+        import_id   INTEGER REFERENCES imports(id) -- the last run that saw it
+    );
+    CREATE INDEX sources_plan ON sources(plan_id);
+    CREATE INDEX sources_import ON sources(import_id);
+
+    -- position: 0-based, as in the JSON and in field paths (goals[0].signs[1]).
+    CREATE TABLE goals (
+        id          INTEGER PRIMARY KEY,
+        plan_id     INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        position    INTEGER NOT NULL,
+        goal        TEXT NOT NULL,                -- Mål & målgruppe
+        objective   TEXT NOT NULL,                -- Målsætning & politik
+        challenge   TEXT NOT NULL,                -- Udfordring
+        evaluation  TEXT NOT NULL,
+        learning    TEXT NOT NULL,
+        UNIQUE (plan_id, position)
+    );
+    CREATE TABLE signs (
+        id        INTEGER PRIMARY KEY,
+        plan_id   INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        goal_id   INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+        position  INTEGER NOT NULL,
+        text      TEXT NOT NULL
+    );
+    CREATE INDEX signs_plan ON signs(plan_id);
+    CREATE INDEX signs_goal ON signs(goal_id);
+    CREATE TABLE trial_actions (
+        id        INTEGER PRIMARY KEY,
+        plan_id   INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        goal_id   INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+        position  INTEGER NOT NULL,
+        text      TEXT NOT NULL
+    );
+    CREATE INDEX trial_actions_plan ON trial_actions(plan_id);
+    CREATE INDEX trial_actions_goal ON trial_actions(goal_id);
+    CREATE TABLE milestones (
+        id         INTEGER PRIMARY KEY,
+        plan_id    INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        goal_id    INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+        position   INTEGER NOT NULL,
+        text       TEXT NOT NULL,
+        date_from  TEXT,                          -- ISO date, inclusive, when the text holds a date
+        date_to    TEXT
+    );
+    CREATE INDEX milestones_plan ON milestones(plan_id);
+    CREATE INDEX milestones_goal ON milestones(goal_id);
+    CREATE TABLE contributing_workplaces (
+        id        INTEGER PRIMARY KEY,
+        plan_id   INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        position  INTEGER NOT NULL,
+        name      TEXT NOT NULL
+    );
+    CREATE INDEX contributing_workplaces_plan ON contributing_workplaces(plan_id);
+    CREATE TABLE findings (
+        id        INTEGER PRIMARY KEY,
+        plan_id   INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
+        position  INTEGER NOT NULL,
+        severity  TEXT NOT NULL,                  -- error, warning, info
+        code      TEXT NOT NULL,                  -- missing-field, guidance-left, ...
+        phase     TEXT,
+        field     TEXT,
+        message   TEXT NOT NULL,                  -- in the language of the run that imported the plan
+        location  TEXT                            -- "tabel 3, række 2, kolonne 1 (»Tegn«)"
+    );
+    CREATE INDEX findings_plan ON findings(plan_id);
+    CREATE INDEX findings_code ON findings(code);
+
+    -- Files that could not be read as plans, the latest failure per path.
+    CREATE TABLE failures (
+        id            INTEGER PRIMARY KEY,
+        path          TEXT NOT NULL UNIQUE,
+        sha256        TEXT,                       -- NULL when the file could not be read at all
+        size          INTEGER,
+        mtime_ns      INTEGER,
+        reason        TEXT NOT NULL,              -- a stable code: legacy-word, corrupt-zip, ...
+        message       TEXT NOT NULL,              -- what is wrong – what to do
+        first_failed  TEXT NOT NULL,
+        failed_at     TEXT NOT NULL,
+        import_id     INTEGER REFERENCES imports(id)
+    );
+    """
+}

@@ -1,0 +1,159 @@
+import Foundation
+
+/// A file the importer reads.
+public struct Candidate: Sendable, Equatable {
+    /// Absolute, with "." and ".." resolved lexically (symbolic links are not resolved:
+    /// the path is where the user keeps the file).
+    public var path: String
+    public var size: Int64
+    public var mtimeNs: Int64
+    /// .doc, .dot, .rtf or .odt: read anyway (a renamed .docx still imports); real ones fail with advice to convert.
+    public var legacy: Bool
+}
+
+/// A file or folder the walk passed over.
+public struct Skipped: Sendable, Equatable {
+    public enum Reason: String, Sendable, CaseIterable {
+        case lockFile = "lock-file"        // ~$name.docx: Word's owner file while a document is open
+        case hidden                         // .name (files and folders; folders are not entered)
+        case notWord = "not-word"           // any other extension
+        case special                        // a FIFO, socket or device
+        case brokenLink = "broken-link"
+        case badName = "bad-name"           // a name that is not valid UTF-8
+    }
+    public var path: String
+    public var reason: Reason
+    public var isFolder = false
+}
+
+/// A folder that could not be listed: recorded as a failure.
+public struct WalkFailure: Sendable, Equatable {
+    public var path: String
+    public var errno: Int32
+}
+
+public struct WalkResult: Sendable {
+    public var candidates: [Candidate] = []
+    public var skipped: [Skipped] = []
+    public var unreadableFolders: [WalkFailure] = []
+    /// Files skipped (folders not counted).
+    public var skippedFiles: Int { skipped.filter { !$0.isFolder }.count }
+}
+
+/// Walks files and folders for the importer.
+///
+/// Folders are walked recursively in name order. Word's lock files (`~$...`), hidden files and
+/// folders (`.name`) are skipped; symbolic links are followed, but a folder already walked (same
+/// device and inode) is not walked again, so link loops end. A file named twice is read once.
+public enum Walker {
+    public static let wordExtensions: Set<String> = ["docx", "docm", "dotx", "dotm"]
+    /// Older or other formats that are recorded as failures with advice to convert.
+    public static let legacyExtensions: Set<String> = ["doc", "dot", "rtf", "odt"]
+
+    public enum ArgumentError: Error, Equatable {
+        case notFound(String, Int32)
+    }
+
+    /// Walks the arguments. A path that does not exist is an `ArgumentError` (nothing is walked).
+    public static func walk(_ arguments: [String], cwd: String = FileManager.default.currentDirectoryPath) throws(ArgumentError) -> WalkResult {
+        var result = WalkResult()
+        var seenDirs = Set<DevIno>()
+        var seenFiles = Set<String>()
+        let roots = arguments.map { absolute($0, cwd: cwd) }
+        for (arg, root) in zip(arguments, roots) {
+            var st = stat()
+            if stat(root, &st) != 0 { throw .notFound(arg, errno) }
+        }
+        for root in roots {
+            visit(root, name: nil, into: &result, seenDirs: &seenDirs, seenFiles: &seenFiles)
+        }
+        return result
+    }
+
+    struct DevIno: Hashable { let dev: UInt64; let ino: UInt64 }
+
+    static func visit(_ path: String, name: String?, into r: inout WalkResult, seenDirs: inout Set<DevIno>, seenFiles: inout Set<String>) {
+        // Names are filtered inside folders only: what the user names is taken as given.
+        if let name {
+            if name.hasPrefix(".") {
+                var st = stat()
+                let isDir = stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+                r.skipped.append(Skipped(path: path, reason: .hidden, isFolder: isDir))
+                return
+            }
+            if name.hasPrefix("~$") {
+                r.skipped.append(Skipped(path: path, reason: .lockFile))
+                return
+            }
+        }
+        var st = stat()
+        if stat(path, &st) != 0 {
+            var lst = stat()
+            if lstat(path, &lst) == 0 && (lst.st_mode & S_IFMT) == S_IFLNK {
+                r.skipped.append(Skipped(path: path, reason: .brokenLink))
+            } else {
+                r.unreadableFolders.append(WalkFailure(path: path, errno: errno))
+            }
+            return
+        }
+        switch st.st_mode & S_IFMT {
+        case S_IFDIR:
+            let key = DevIno(dev: UInt64(st.st_dev), ino: UInt64(st.st_ino))
+            guard seenDirs.insert(key).inserted else { return }
+            guard let dir = opendir(path) else {
+                r.unreadableFolders.append(WalkFailure(path: path, errno: errno))
+                return
+            }
+            var names: [String] = []
+            var bad: [String] = []
+            while let e = readdir(dir) {
+                let raw = withUnsafeBytes(of: e.pointee.d_name) { buf in
+                    Array(buf.prefix(while: { $0 != 0 }))
+                }
+                if raw == [46] || raw == [46, 46] { continue }
+                if let s = String(validating: raw, as: UTF8.self) {
+                    names.append(s)
+                } else {
+                    bad.append(String(decoding: raw, as: UTF8.self))
+                }
+            }
+            closedir(dir)
+            let base = path.hasSuffix("/") ? path : path + "/"
+            for b in bad { r.skipped.append(Skipped(path: base + b, reason: .badName)) }
+            // Byte order, so the walk is the same everywhere.
+            names.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            for n in names { visit(base + n, name: n, into: &r, seenDirs: &seenDirs, seenFiles: &seenFiles) }
+        case S_IFREG:
+            let ext = (path as NSString).pathExtension.lowercased()
+            let legacy = legacyExtensions.contains(ext)
+            guard wordExtensions.contains(ext) || legacy else {
+                r.skipped.append(Skipped(path: path, reason: .notWord))
+                return
+            }
+            guard seenFiles.insert(path).inserted else { return }
+            r.candidates.append(Candidate(path: path, size: Int64(st.st_size), mtimeNs: mtimeNs(st), legacy: legacy))
+        default:
+            r.skipped.append(Skipped(path: path, reason: .special))
+        }
+    }
+
+    static func mtimeNs(_ st: stat) -> Int64 {
+        #if canImport(Darwin)
+        Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
+        #else
+        Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+        #endif
+    }
+
+    /// An absolute path with "." and ".." resolved lexically and no trailing slash.
+    public static func absolute(_ p: String, cwd: String) -> String {
+        let full = p.hasPrefix("/") ? p : (cwd.hasSuffix("/") ? cwd : cwd + "/") + p
+        var parts: [Substring] = []
+        for c in full.split(separator: "/", omittingEmptySubsequences: true) {
+            if c == "." { continue }
+            if c == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(c)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}

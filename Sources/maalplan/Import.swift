@@ -1,0 +1,237 @@
+import ArgumentParser
+import Dispatch
+import DocxPackage
+import Foundation
+import MaalplanStore
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Læs filer og mapper med målplaner ind i en SQLite-database.",
+        discussion: """
+        Walks files and folders recursively and reads .docx, .docm, .dotx and .dotm into one SQLite database: one row per distinct content in plans, every path in sources, and goals, signs, trial_actions, milestones, contributing_workplaces, findings, failures and imports.
+
+        Word lock files (~$...) and hidden files and folders are skipped; other files are counted as skipped (--verbose lists them); .doc, .dot, .rtf and .odt are recorded as failures with advice to convert them (soffice --headless --convert-to docx FILE).
+
+        Safe to re-run: unchanged files are not read again. Safe to stop: Ctrl-C finishes the current batch, prints the summary and exits 130; after kill -9 the database is intact and a re-run finishes the job.
+
+        Exit status: 0 when every file was imported or unchanged, 1 when some failed (see maalplan report), 2 when the arguments or the database cannot be used, 130 on Ctrl-C.
+        """
+    )
+
+    @Argument(help: "Filer og mapper (mapper læses rekursivt).")
+    var paths: [String] = []
+
+    @Option(name: .long, help: "Databasefilen; oprettes hvis den mangler.")
+    var db: String = "maalplan.sqlite"
+
+    @Option(name: .long, help: "Antal tråde der læser filer (standard: antal kerner).")
+    var jobs: Int?
+
+    @Option(name: .customLong("json-dir"), help: "Skriv også hver plans JSON i denne mappe, navngivet efter filens sti.")
+    var jsonDir: String?
+
+    @Flag(name: .long, help: "Vis hver fil: også dem der springes over, og hvad der skete med resten.")
+    var verbose = false
+
+    @OptionGroup var language: LanguageOption
+
+    func run() throws {
+        let lang = language.language
+        let da = lang == .da
+        guard !paths.isEmpty else {
+            printError(da ? "maalplan import: angiv mindst én fil eller mappe – fx maalplan import Målplaner/"
+                          : "maalplan import: give at least one file or folder – e.g. maalplan import Plans/")
+            throw ExitCode(2)
+        }
+        if let jobs, jobs < 1 || jobs > 1024 {
+            printError(da ? "maalplan import: --jobs skal være mellem 1 og 1024" : "maalplan import: --jobs must be between 1 and 1024")
+            throw ExitCode(2)
+        }
+
+        let walk: WalkResult
+        do {
+            walk = try Walker.walk(paths)
+        } catch {
+            switch error {
+            case .notFound(let p, let e):
+                printError("maalplan: \(p): " + (da ? "findes ikke eller kan ikke læses (\(String(cString: strerror(e)))) – tjek stien"
+                                                    : "does not exist or cannot be read (\(String(cString: strerror(e)))) – check the path"))
+            }
+            throw ExitCode(2)
+        }
+
+        let store: Store
+        do {
+            store = try Store.openForImport(path: db)
+        } catch {
+            printError("maalplan: " + error.message(lang))
+            throw ExitCode(2)
+        }
+
+        let out = FileHandleOutput.stdout
+        let err = FileHandleOutput.stderr
+        let showProgress = err.isTerminal
+        var progressShown = false
+        func clearProgress() {
+            if progressShown { err.write("\r\u{1B}[K"); progressShown = false }
+        }
+
+        if verbose {
+            for s in walk.skipped {
+                out.write((da ? "sprunget over: " : "skipped: ") + s.path + " (" + Self.skipReason(s, lang) + ")\n")
+            }
+        }
+
+        let stop = StopFlag()
+        let signals = Self.onInterrupt {
+            stop.set()
+        }
+        defer { signals.cancel() }
+
+        var options = ImportOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, jsonDir: jsonDir,
+                                    language: lang, toolVersion: Maalplan.version)
+        options.batchSize = 64
+        let importer = Importer(store: store, options: options)
+        var failureLines = 0
+        let maxFailureLines = verbose ? Int.max : 20
+        importer.onFailure = { path, _, message in
+            failureLines += 1
+            guard failureLines <= maxFailureLines else { return }
+            clearProgress()
+            err.write("maalplan: \(path): \(message)\n")
+        }
+        if verbose {
+            importer.onFile = { path, what in
+                clearProgress()
+                out.write(Self.outcome(what, lang) + ": " + path + "\n")
+            }
+        }
+        if showProgress {
+            importer.onProgress = { p in
+                err.write("\r\u{1B}[K" + Self.progressLine(p, lang))
+                progressShown = true
+            }
+        }
+
+        let summary: ImportSummary
+        do {
+            summary = try importer.run(walk, arguments: paths, stop: stop)
+        } catch {
+            clearProgress()
+            printError("maalplan: " + error.message(lang))
+            throw ExitCode(2)
+        }
+        clearProgress()
+        if failureLines > maxFailureLines {
+            err.write(da ? "maalplan: ... og \(failureLines - maxFailureLines) fejl mere (se maalplan report)\n"
+                         : "maalplan: ... and \(failureLines - maxFailureLines) more failures (see maalplan report)\n")
+        }
+        out.write(Self.summaryText(summary, db: db, lang))
+        if summary.interrupted { throw ExitCode(130) }
+        if summary.failed > 0 { throw ExitCode(1) }
+    }
+
+    /// Ctrl-C once: stop after the current batch. Twice: stop at once (the database stays intact).
+    static func onInterrupt(_ handler: @escaping () -> Void) -> DispatchSourceSignal {
+        signal(SIGINT, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        var count = 0
+        source.setEventHandler {
+            count += 1
+            if count > 1 { _exit(130) }
+            handler()
+        }
+        source.resume()
+        return source
+    }
+
+    static func skipReason(_ s: Skipped, _ lang: MessageLanguage) -> String {
+        let da = lang == .da
+        switch s.reason {
+        case .lockFile: return da ? "Words låsefil" : "Word lock file"
+        case .hidden: return s.isFolder ? (da ? "skjult mappe" : "hidden folder") : (da ? "skjult fil" : "hidden file")
+        case .notWord: return da ? "ikke en Word-fil" : "not a Word file"
+        case .special: return da ? "ikke en almindelig fil" : "not a regular file"
+        case .brokenLink: return da ? "link der ikke peger på noget" : "broken link"
+        case .badName: return da ? "navnet er ikke gyldig UTF-8" : "name is not valid UTF-8"
+        }
+    }
+
+    static func outcome(_ what: String, _ lang: MessageLanguage) -> String {
+        let da = lang == .da
+        switch what {
+        case "new": return da ? "ny" : "new"
+        case "copy": return da ? "kopi af kendt plan" : "copy of a known plan"
+        case "changed": return da ? "ændret" : "changed"
+        case "unchanged": return da ? "uændret" : "unchanged"
+        case "failed": return da ? "fejl" : "failed"
+        default: return what
+        }
+    }
+
+    static func number(_ x: Double, _ lang: MessageLanguage) -> String {
+        let s = x >= 100 ? String(format: "%.0f", x) : String(format: "%.1f", x)
+        return lang == .da ? s.replacingOccurrences(of: ".", with: ",") : s
+    }
+
+    static func progressLine(_ p: ImportProgress, _ lang: MessageLanguage) -> String {
+        let da = lang == .da
+        let rate = p.seconds > 0 ? Double(p.done) / p.seconds : 0
+        var s = da ? "\(p.done)/\(p.total) filer" : "\(p.done)/\(p.total) files"
+        s += " · " + number(rate, lang) + (da ? " filer/s" : " files/s")
+        if rate > 0 && p.done < p.total {
+            let left = Int((Double(p.total - p.done) / rate).rounded(.up))
+            s += " · " + (da ? "ca. " : "about ") + (left >= 60 ? "\(left / 60) min \(left % 60) s" : "\(left) s") + (da ? " tilbage" : " left")
+        }
+        s += " · \(p.failed) " + (da ? "fejl" : (p.failed == 1 ? "failure" : "failures"))
+        return s
+    }
+
+    static func summaryText(_ s: ImportSummary, db: String, _ lang: MessageLanguage) -> String {
+        let da = lang == .da
+        var out = ""
+        func line(_ label: String, _ value: String) { out += label.padding(toLength: 15, withPad: " ", startingAt: 0) + value + "\n" }
+        line(da ? "Importeret:" : "Imported:",
+             da ? "\(s.imported) (\(s.plansAdded) nye planer, \(s.sourcesAdded) nye stier, \(s.changed) ændrede filer)"
+                : "\(s.imported) (\(s.plansAdded) new plans, \(s.sourcesAdded) new paths, \(s.changed) changed files)")
+        line(da ? "Uændret:" : "Unchanged:", "\(s.unchanged)")
+        var skipped = "\(s.skipped)"
+        if s.skipped > 0 {
+            let parts = Skipped.Reason.allCases.compactMap { r -> String? in
+                guard let n = s.skippedByReason[r], n > 0 else { return nil }
+                let name: String
+                switch r {
+                case .lockFile: name = da ? "låsefiler" : "lock files"
+                case .hidden: name = da ? "skjulte" : "hidden"
+                case .notWord: name = da ? "ikke Word" : "not Word"
+                case .special: name = da ? "ikke almindelige filer" : "not regular files"
+                case .brokenLink: name = da ? "døde links" : "broken links"
+                case .badName: name = da ? "ugyldige navne" : "invalid names"
+                }
+                return "\(n) \(name)"
+            }
+            skipped += " (" + parts.joined(separator: ", ") + (da ? "; --verbose viser dem)" : "; --verbose lists them)")
+        }
+        line(da ? "Sprunget over:" : "Skipped:", skipped)
+        var failed = "\(s.failed)"
+        if s.failed > 0 {
+            failed += " (" + s.failureReasons.prefix(3).map { "\($0.code) \($0.count)" }.joined(separator: ", ")
+                + (s.failureReasons.count > 3 ? ", …" : "") + (da ? "; se maalplan report)" : "; see maalplan report)")
+        }
+        line(da ? "Fejlet:" : "Failed:", failed)
+        if s.plansRemoved > 0 {
+            line(da ? "Fjernet:" : "Removed:", da ? "\(s.plansRemoved) gamle planer, som ingen fil længere har"
+                                                  : "\(s.plansRemoved) old plans no file holds any more")
+        }
+        let phases = s.phases.reversed().map { "\(Report.phaseName($0.phase, lang)) \($0.count)" }.joined(separator: " · ")
+        line(da ? "Fase nået:" : "Phase reached:", phases + (da ? "  (planerne i denne kørsel)" : "  (the plans of this run)"))
+        line(da ? "Database:" : "Database:", da ? "\(db), \(s.plansInDatabase) planer i alt" : "\(db), \(s.plansInDatabase) plans in all")
+        let rate = s.seconds > 0 ? Double(s.candidates - s.notDone) / s.seconds : 0
+        line(da ? "Tid:" : "Time:", number(s.seconds, lang) + " s (" + number(rate, lang) + (da ? " filer/s)" : " files/s)"))
+        if s.interrupted {
+            out += da ? "Afbrudt: \(s.notDone) filer blev ikke nået – kør samme kommando igen for at gøre importen færdig.\n"
+                      : "Interrupted: \(s.notDone) files were not reached – run the same command again to finish the import.\n"
+        }
+        return out
+    }
+}
