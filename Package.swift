@@ -58,7 +58,7 @@ let package = Package(
         .executableTarget(name: "make-plans", dependencies: ["MaalplanSamples"], path: "scripts/make-plans"),
 
         // libFuzzer target for the package + reader (see fuzz/run.sh).
-        .executableTarget(name: "maalplan-fuzz", dependencies: ["WordDocument"],
+        .executableTarget(name: "maalplan-fuzz", dependencies: ["WordDocument", "DocxPackage", "CZip"],
                           path: "fuzz/Sources/maalplan-fuzz"),
 
         .testTarget(name: "MaalplanTests", dependencies: ["MaalplanCore", "DocxBuilder", "JSONOutput"]),
