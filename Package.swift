@@ -63,7 +63,7 @@ let package = Package(
 
         .testTarget(name: "MaalplanTests", dependencies: ["MaalplanCore", "DocxBuilder", "JSONOutput"]),
         .testTarget(name: "ImportTests", dependencies: [
-            "MaalplanStore", "MaalplanCore", "MaalplanModel", "MaalplanSamples", "DocxBuilder",
+            "MaalplanStore", "MaalplanCore", "MaalplanModel", "MaalplanMapping", "MaalplanSamples", "DocxBuilder",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "CorpusTests", dependencies: ["WordDocument", "DocxPackage"]),

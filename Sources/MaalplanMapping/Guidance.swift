@@ -70,6 +70,8 @@ public enum Guidance {
             return .none
         }
         // The longest guidance opening, ending at a sentence end in the original text.
+        // (Every prefix of a fragment is one: when the first four words are not, no longer prefix is.)
+        if w.count > 4 && !isFragment(w[0..<4]) { return .none }
         var n = w.count - 1
         while n >= 4 {
             if isFragment(w[0..<n]) {
