@@ -1,4 +1,4 @@
-import Foundation
+import MaalplanModel
 
 /// The 2025 template's guidance text (seed 000): the template's words, not the plan's.
 /// Paragraphs made only of it are removed wherever they stand in a cell: whole,
@@ -37,7 +37,7 @@ public enum Guidance {
     static func words(_ s: String) -> [String] {
         var out: [String] = []
         var cur = ""
-        for ch in s.precomposedStringWithCanonicalMapping.lowercased() {
+        for ch in s.nfc.lowercased() {
             if ch.isLetter || ch.isNumber { cur.append(ch) } else if !cur.isEmpty { out.append(cur); cur = "" }
         }
         if !cur.isEmpty { out.append(cur) }
@@ -98,7 +98,7 @@ public enum Guidance {
         let rest = text[idx...]
         let trimmed = rest.drop { $0 == " " || $0 == "\u{00A0}" }
         guard let first = trimmed.first, "?.:".contains(first) else { return nil }
-        let answer = trimmed.dropFirst().trimmingCharacters(in: .whitespacesAndNewlines)
+        let answer = String(trimmed.dropFirst()).trimmed
         return answer.isEmpty ? nil : answer
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+import MaalplanModel
 
 /// The fields a label can name.
 public enum FieldKind: String, Sendable, CaseIterable {
@@ -67,9 +67,9 @@ public enum Labels {
 
     /// Folds a label for comparison.
     public static func fold(_ s: String) -> String {
-        var t = s.precomposedStringWithCanonicalMapping.lowercased()
+        var t = s.nfc.lowercased()
         t = String(t.unicodeScalars.filter { $0 != "\u{00AD}" && $0 != "\u{200B}" }.map(Character.init))
-        t = t.replacingOccurrences(of: "&", with: " og ")
+        if t.contains("&") { t = t.replacing("&", with: " og ") }
         t = collapseSpace(t)
         // A trailing colon, and a trailing parenthesis like "(afdelingschef)".
         while true {
@@ -137,8 +137,8 @@ public enum Labels {
     /// Sheet headings of the 2024 layout: "FØR", "UNDER – udviklingsdage del 1", ... (dash and spacing vary).
     public static func sheet(_ text: String) -> (Int, String)? {
         guard text.count <= 60 else { return nil }
-        let t = fold(text).replacingOccurrences(of: "–", with: "-").replacingOccurrences(of: "—", with: "-")
-        let squeezed = t.replacingOccurrences(of: " ", with: "")
+        let t = fold(text).replacing("–", with: "-").replacing("—", with: "-")
+        let squeezed = t.replacing(" ", with: "")
         if squeezed == "før" || squeezed == "foer" || squeezed == "før-ark" || squeezed == "arkfør" { return (0, "FØR") }
         if squeezed == "efter" || squeezed == "efter-ark" || squeezed == "arkefter" { return (3, "EFTER") }
         if squeezed.hasPrefix("under") {

@@ -1,4 +1,3 @@
-import Foundation
 import MaalplanModel
 import WordDocument
 
@@ -62,15 +61,62 @@ struct MapState {
 
     init(doc: WordDocument) { self.doc = doc }
 
-    static let yearPattern = try! NSRegularExpression(pattern: "^\\s*m[åa]lplan\\s+(\\d{4})\\b", options: [.caseInsensitive])
-    static let casePattern = try! NSRegularExpression(
-        pattern: "på\\s+sag(?:\\s*nr\\.?)?\\s*:?\\s*([0-9][0-9A-Za-z.\\-/]*[0-9A-Za-z])", options: [.caseInsensitive])
+    /// The year of "Målplan 2025" at the start of a text.
+    static func planYear(_ text: String) -> Int? {
+        let c = Array(text.lowercased().unicodeScalars)
+        var i = 0
+        while i < c.count && c[i].isBlank { i += 1 }
+        let word: [Unicode.Scalar] = ["m", "l", "p", "l", "a", "n"]
+        guard i + 7 <= c.count, c[i] == "m", c[i + 1] == "å" || c[i + 1] == "a",
+              Array(c[(i + 2)..<(i + 7)]) == Array(word[1...]) else { return nil }
+        i += 7
+        let spaces = i
+        while i < c.count && c[i].isBlank { i += 1 }
+        guard i > spaces, i + 4 <= c.count else { return nil }
+        var y = 0
+        for k in i..<(i + 4) {
+            guard c[k].value >= 48 && c[k].value <= 57 else { return nil }
+            y = y * 10 + Int(c[k].value - 48)
+        }
+        if i + 4 < c.count, c[i + 4].properties.isAlphabetic || (c[i + 4].value >= 48 && c[i + 4].value <= 57) { return nil }
+        return y
+    }
 
-    static func firstGroup(_ re: NSRegularExpression, _ s: String) -> String? {
-        let ns = s as NSString
-        guard let m = re.firstMatch(in: s, range: NSRange(location: 0, length: ns.length)), m.numberOfRanges > 1,
-              m.range(at: 1).location != NSNotFound else { return nil }
-        return ns.substring(with: m.range(at: 1))
+    /// Whether a text says "på sag" (any white space between).
+    static func mentionsCase(_ text: String) -> Bool {
+        Labels.collapseSpace(text.lowercased()).contains("på sag")
+    }
+
+    /// The number after "på sag:" ("på sag nr. 00.01.00-A00-28-24"), if any.
+    static func caseNumber(in text: String) -> String? {
+        let c = Array(Labels.collapseSpace(text.lowercased()).unicodeScalars)
+        let orig = Array(Labels.collapseSpace(text).unicodeScalars)
+        guard c.count == orig.count else { return nil }
+        let key: [Unicode.Scalar] = ["p", "å", " ", "s", "a", "g"]
+        var i = 0
+        while i + key.count <= c.count {
+            if Array(c[i..<(i + key.count)]) == key {
+                var j = i + key.count
+                func blanks() { while j < c.count && c[j] == " " { j += 1 } }
+                blanks()
+                if j + 1 < c.count, c[j] == "n", c[j + 1] == "r" { j += 2; if j < c.count, c[j] == "." { j += 1 }; blanks() }
+                if j < c.count, c[j] == ":" { j += 1 }
+                blanks()
+                guard j < c.count, c[j].value >= 48 && c[j].value <= 57 else { return nil }
+                var e = j
+                func allowed(_ u: Unicode.Scalar) -> Bool {
+                    (u.value >= 48 && u.value <= 57) || (u.value >= 65 && u.value <= 90) || (u.value >= 97 && u.value <= 122)
+                        || u == "." || u == "-" || u == "/"
+                }
+                while e < orig.count && allowed(orig[e]) { e += 1 }
+                while e > j, orig[e - 1] == "." || orig[e - 1] == "-" || orig[e - 1] == "/" { e -= 1 }
+                var out = String.UnicodeScalarView()
+                out.append(contentsOf: orig[j..<e])
+                return String(out)
+            }
+            i += 1
+        }
+        return nil
     }
 
     mutating func run() {
@@ -100,9 +146,9 @@ struct MapState {
 
         var plan = result.plan
         plan.title = headingTitle ?? doc.properties.title.flatMap { t in
-            Self.firstGroup(Self.yearPattern, t) == nil ? t : nil
+            Self.planYear(t) == nil ? t : nil
         }
-        if plan.year == nil, let t = doc.properties.title, let y = Self.firstGroup(Self.yearPattern, t).flatMap({ Int($0) }) {
+        if plan.year == nil, let t = doc.properties.title, let y = Self.planYear(t) {
             plan.year = y
         }
         if result.labelCount == 0 {
@@ -122,15 +168,15 @@ struct MapState {
     }
 
     mutating func scanMeta(_ text: String, location: Location) {
-        if result.plan.caseNumber == nil, text.range(of: "sag", options: .caseInsensitive) != nil {
-            if let c = Self.firstGroup(Self.casePattern, text) {
+        if result.plan.caseNumber == nil, Self.mentionsCase(text) {
+            if let c = Self.caseNumber(in: text) {
                 result.plan.caseNumber = c
                 result.caseNumberLocation = location
-            } else if text.range(of: "på sag", options: .caseInsensitive) != nil, result.caseNumberLocation == nil {
+            } else if result.caseNumberLocation == nil {
                 result.caseNumberLocation = location
             }
         }
-        if result.plan.year == nil, let y = Self.firstGroup(Self.yearPattern, text).flatMap({ Int($0) }) {
+        if result.plan.year == nil, let y = Self.planYear(text) {
             result.plan.year = y
             result.yearLocation = location
         }
@@ -151,7 +197,7 @@ struct MapState {
         let loc = Location(paragraph: paragraphNo)
         let hadYear = result.plan.year != nil
         scanMeta(text, location: loc)
-        if Self.firstGroup(Self.yearPattern, text) != nil {
+        if Self.planYear(text) != nil {
             if !hadYear || result.yearLocation == loc { afterPlanTitle = true }
             return
         }
@@ -168,7 +214,7 @@ struct MapState {
                 return
             }
         }
-        if text.range(of: "på sag", options: .caseInsensitive) != nil { return }
+        if Self.mentionsCase(text) { return }
         // Text between tables that is not a heading we know is reported, not dropped.
         if let f = Labels.field(text) {
             _ = f  // a label outside a table: its value cannot be found by position
@@ -206,7 +252,7 @@ struct MapState {
             case .paragraph(let p):
                 if p.placeholder != nil { v.hadPlaceholder = true }
                 for rawLine in p.text.split(separator: "\n", omittingEmptySubsequences: true) {
-                    let line = rawLine.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\u{00A0}\t")))
+                    let line = String(rawLine).trimmed
                     if line.isEmpty { continue }
                     if Guidance.isPlaceholder(line) { v.hadPlaceholder = true; continue }
                     switch Guidance.match(line) {
@@ -383,21 +429,24 @@ struct MapState {
         f.isGoalField ? "goals[\(goal)].\(f.jsonKey)" : f.jsonKey
     }
 
-    static let bullet = try! NSRegularExpression(pattern: "^\\s*(?:[-•*–·▪◦➢✓]|o(?=\\s))\\s+")
+    static let bullets: Set<Unicode.Scalar> = ["-", "•", "*", "–", "·", "▪", "◦", "➢", "✓", "o"]
 
+    /// A list item without a typed bullet ("- ", "• ", "* ", "o ").
     static func listItem(_ s: String) -> String {
-        let ns = s as NSString
-        if let m = bullet.firstMatch(in: s, range: NSRange(location: 0, length: ns.length)) {
-            return ns.substring(from: m.range.length).trimmingCharacters(in: .whitespaces)
-        }
-        return s
+        let c = Array(s.unicodeScalars)
+        var i = 0
+        while i < c.count && c[i].isBlank { i += 1 }
+        guard i + 1 < c.count, bullets.contains(c[i]), c[i + 1].isBlank else { return s }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: c[(i + 1)...])
+        return String(out).trimmed
     }
 
     func items(_ f: FieldKind, _ lines: [String]) -> [String] {
         var out = lines.map(Self.listItem).filter { !$0.isEmpty }
         if f == .contributingWorkplaces, out.count == 1, out[0].contains(",") || out[0].contains(";") {
             out = out[0].split(whereSeparator: { $0 == "," || $0 == ";" })
-                .map { Self.listItem($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty }
+                .map { Self.listItem(String($0).trimmed) }.filter { !$0.isEmpty }
         }
         return out
     }
@@ -462,4 +511,10 @@ struct MapState {
         }
         result.plan = plan
     }
+}
+
+/// The mapper's text recognisers, for tests and tools.
+public enum MapStateProbe {
+    public static func caseNumber(_ s: String) -> String? { MapState.caseNumber(in: s) }
+    public static func year(_ s: String) -> Int? { MapState.planYear(s) }
 }

@@ -77,7 +77,7 @@ struct Messages {
     }
 
     func short(_ s: String) -> String {
-        let one = s.replacingOccurrences(of: "\n", with: " / ")
+        let one = s.replacing("\n", with: " / ")
         return one.count > 80 ? String(one.prefix(77)) + "..." : one
     }
 

@@ -100,3 +100,40 @@ final class GuidanceTests: XCTestCase {
         XCTAssertFalse(Guidance.isPlaceholder("Lone Dahl Petersen"))
     }
 }
+
+final class MoreDateFormsTests: XCTestCase {
+    func r(_ s: String, _ year: Int? = 2025) -> [String?] {
+        let x = DanishDates.range(in: s, defaultYear: year)
+        return [x?.from, x?.to]
+    }
+
+    func testVariantsOfTheSameForms() {
+        XCTAssertEqual(r("15/6-25"), ["2025-06-15", "2025-06-15"], "two-digit year")
+        XCTAssertEqual(r("15/6 2025"), ["2025-06-15", "2025-06-15"])
+        XCTAssertEqual(r("2. kvt. 2025"), ["2025-04-01", "2025-06-30"])
+        XCTAssertEqual(r("Q2-2025"), ["2025-04-01", "2025-06-30"])
+        XCTAssertEqual(r("4. - 5. december"), ["2025-12-04", "2025-12-05"])
+        XCTAssertEqual(r("Uge 34, 2025"), ["2025-08-18", "2025-08-24"])
+        XCTAssertEqual(r("1. Feb. 2025"), ["2025-02-01", "2025-02-01"])
+        XCTAssertEqual(r("15-06-2025"), ["2025-06-15", "2025-06-15"])
+        XCTAssertEqual(r("Ultimo\u{00A0}marts"), ["2025-03-21", "2025-03-31"])
+    }
+
+    func testNumbersThatAreNotDates() {
+        XCTAssertEqual(r("Evaluering af 12 prøvehandlinger"), [nil, nil])
+        XCTAssertEqual(r("1/2/3"), [nil, nil], "not a date: three slashes")
+        XCTAssertEqual(r("Fase 2"), [nil, nil])
+    }
+}
+
+final class MetaTests: XCTestCase {
+    func testCaseNumberAndYear() {
+        XCTAssertEqual(MapStateProbe.caseNumber("Husk at gemme og løbende opdatere målplanen på sag: 00.01.00-A00-28-24"), "00.01.00-A00-28-24")
+        XCTAssertEqual(MapStateProbe.caseNumber("på  sag nr. 27.00.00-A00-14-24."), "27.00.00-A00-14-24")
+        XCTAssertNil(MapStateProbe.caseNumber("Husk at gemme målplanen på sag: "))
+        XCTAssertEqual(MapStateProbe.year("Målplan 2025"), 2025)
+        XCTAssertEqual(MapStateProbe.year("  MÅLPLAN\u{00A0}2024"), 2024)
+        XCTAssertNil(MapStateProbe.year("Målplan"))
+        XCTAssertNil(MapStateProbe.year("Målplanen 2025"))
+    }
+}

@@ -160,7 +160,10 @@ final class ValidateCommandTests: XCTestCase {
         let p = Process()
         p.executableURL = bin
         p.arguments = args
-        p.environment = ["LANG": "C.UTF-8"]
+        var env = ["LANG": "C.UTF-8"]
+        // Under `make asan` the binary is sanitized too: it needs the same options (suppressions).
+        for (k, v) in ProcessInfo.processInfo.environment where k.hasSuffix("SAN_OPTIONS") { env[k] = v }
+        p.environment = env
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
