@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "maalplan", targets: ["maalplan"]),
+        .executable(name: "maalplan-store", targets: ["maalplan-store"]),
         .library(name: "WordDocument", targets: ["WordDocument"]),
         .library(name: "MaalplanCore", targets: ["MaalplanCore"]),
     ],
@@ -44,9 +45,18 @@ let package = Package(
         // Distinct builder-made plans for the import tests and benchmark.
         .target(name: "MaalplanSamples", dependencies: ["DocxBuilder"]),
 
+        // The command line's shared pieces: options, messages, output, and the store commands' arguments.
+        .target(name: "MaalplanCLI", dependencies: [
+            "DocxPackage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // convert, validate, inspect (and import/report handed to maalplan-store): no Foundation, quick to start.
         .executableTarget(name: "maalplan", dependencies: [
             "WordDocument", "DocxPackage", "MaalplanModel", "MaalplanMapping", "MaalplanValidation", "MaalplanCore",
-            "MaalplanStore",
+            "JSONOutput", "MaalplanCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        // import and report: the SQLite store (GRDB, Foundation).
+        .executableTarget(name: "maalplan-store", dependencies: [
+            "MaalplanStore", "MaalplanCore", "DocxPackage", "MaalplanCLI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "maalplan-bench-read", dependencies: ["WordDocument"],

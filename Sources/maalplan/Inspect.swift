@@ -1,4 +1,5 @@
 import ArgumentParser
+import MaalplanCLI
 import DocxPackage
 import WordDocument
 

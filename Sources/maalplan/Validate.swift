@@ -1,4 +1,5 @@
 import ArgumentParser
+import MaalplanCLI
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -5,12 +5,13 @@ import Darwin
 #endif
 
 /// Unbuffered writes to stdout/stderr without Foundation's FileHandle.
-struct FileHandleOutput {
-    let fd: Int32
-    static let stdout = FileHandleOutput(fd: 1)
-    static let stderr = FileHandleOutput(fd: 2)
+public struct FileHandleOutput: Sendable {
+    public let fd: Int32
+    public init(fd: Int32) { self.fd = fd }
+    public static let stdout = FileHandleOutput(fd: 1)
+    public static let stderr = FileHandleOutput(fd: 2)
 
-    func write(_ s: String) {
+    public func write(_ s: String) {
         var s = s
         s.withUTF8 { buf in
             var off = 0
@@ -22,5 +23,5 @@ struct FileHandleOutput {
         }
     }
 
-    var isTerminal: Bool { isatty(fd) == 1 }
+    public var isTerminal: Bool { isatty(fd) == 1 }
 }

@@ -2,38 +2,19 @@ import ArgumentParser
 import Dispatch
 import DocxPackage
 import Foundation
+import MaalplanCLI
 import MaalplanStore
 
 struct Import: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Læs filer og mapper med målplaner ind i en SQLite-database.",
-        discussion: """
-        Walks files and folders recursively and reads .docx, .docm, .dotx and .dotm into one SQLite database: one row per distinct content in plans, every path in sources, and goals, signs, trial_actions, milestones, contributing_workplaces, findings, failures and imports.
+    static let configuration = StoreCommandHelp.importConfiguration
 
-        Word lock files (~$...) and hidden files and folders are skipped; other files are counted as skipped (--verbose lists them); .doc, .dot, .rtf and .odt are recorded as failures with advice to convert them (soffice --headless --convert-to docx FILE).
-
-        Safe to re-run: unchanged files are not read again. Safe to stop: Ctrl-C finishes the current batch, prints the summary and exits 130; after kill -9 the database is intact and a re-run finishes the job.
-
-        Exit status: 0 when every file was imported or unchanged, 1 when some failed (see maalplan report), 2 when the arguments or the database cannot be used, 130 on Ctrl-C.
-        """
-    )
-
-    @Argument(help: "Filer og mapper (mapper læses rekursivt).")
-    var paths: [String] = []
-
-    @Option(name: .long, help: "Databasefilen; oprettes hvis den mangler.")
-    var db: String = "maalplan.sqlite"
-
-    @Option(name: .long, help: "Antal tråde der læser filer (standard: antal kerner).")
-    var jobs: Int?
-
-    @Option(name: .customLong("json-dir"), help: "Skriv også hver plans JSON i denne mappe, navngivet efter filens sti.")
-    var jsonDir: String?
-
-    @Flag(name: .long, help: "Vis hver fil: også dem der springes over, og hvad der skete med resten.")
-    var verbose = false
-
-    @OptionGroup var language: LanguageOption
+    @OptionGroup var arguments: ImportArguments
+    var paths: [String] { arguments.paths }
+    var db: String { arguments.db }
+    var jobs: Int? { arguments.jobs }
+    var jsonDir: String? { arguments.jsonDir }
+    var verbose: Bool { arguments.verbose }
+    var language: LanguageOption { arguments.language }
 
     func run() throws {
         let lang = language.language
@@ -89,7 +70,7 @@ struct Import: ParsableCommand {
         defer { signals.cancel() }
 
         var options = ImportOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, jsonDir: jsonDir,
-                                    language: lang, toolVersion: Maalplan.version)
+                                    language: lang, toolVersion: maalplanVersion)
         options.batchSize = 64
         let importer = Importer(store: store, options: options)
         var failureLines = 0

@@ -1,0 +1,43 @@
+import ArgumentParser
+import DocxPackage
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Options every command that reads files shares.
+public struct LanguageOption: ParsableArguments {
+    @Option(name: .long, help: "Sprog for meddelelser: da eller en (message language).")
+    public var lang: String = MessageLanguage.fromEnvironment.rawValue
+
+    public var language: MessageLanguage { MessageLanguage(rawValue: lang) ?? .da }
+
+    public init() {}
+}
+
+/// Writes a one-line refusal for a file to stderr.
+public func reportFailure(_ path: String, _ error: ReadError, _ lang: MessageLanguage) {
+    printError("maalplan: \(path): \(error.message(lang))")
+}
+
+public func printError(_ line: String) {
+    FileHandleOutput.stderr.write(line + "\n")
+}
+
+extension ParsableCommand {
+    /// As ArgumentParser's `main`, but unusable arguments exit with 2 (not 64), like every other refusal.
+    public static func mainExitingTwoOnUsage() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                printError("maalplan: \(message(for: error)) – " + (MessageLanguage.fromEnvironment == .da ? "se maalplan help" : "see maalplan help"))
+                Glibc.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// The tool's version, for `--version` and the imports table.
+public let maalplanVersion = "0.1.0"
