@@ -1,5 +1,14 @@
 internal import CZip
-import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+// The C library's open(2) and read(2), out of reach of DocxPackage's own `open` and `read` names.
+private func systemOpen(_ path: String) -> Int32 { open(path, O_RDONLY) }
+private func systemRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer, _ n: Int) -> Int { read(fd, buf, n) }
 
 /// What kind of Word file a package is, told by the main part's content type.
 public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
@@ -49,7 +58,7 @@ public final class DocxPackage {
     }
 
     static func readFile(_ path: String, limits: ReadLimits) throws(ReadError) -> [UInt8] {
-        let fd = Foundation.open(path, O_RDONLY)
+        let fd = systemOpen(path)
         if fd < 0 { throw ReadError(.cannotOpen(errno: errno)) }
         defer { close(fd) }
         var st = stat()
@@ -61,7 +70,7 @@ public final class DocxPackage {
         var got = 0
         while got < size {
             let n = out.withUnsafeMutableBytes { buf in
-                Foundation.read(fd, buf.baseAddress! + got, size - got)
+                systemRead(fd, buf.baseAddress! + got, size - got)
             }
             if n < 0 { if errno == EINTR { continue }; throw ReadError(.cannotOpen(errno: errno)) }
             if n == 0 { break }
@@ -178,7 +187,7 @@ public final class DocxPackage {
             if n == "Default", let e = r.attribute(.none, "Extension"), let t = r.attribute(.none, "ContentType") {
                 defaults[e.lowercased()] = t
             } else if n == "Override", let p = r.attribute(.none, "PartName"), let t = r.attribute(.none, "ContentType") {
-                overrides[(p.hasPrefix("/") ? p : "/" + p).removingPercentEncoding?.lowercased() ?? p.lowercased()] = t
+                overrides[PartNames.percentDecoded(p.hasPrefix("/") ? p : "/" + p)?.lowercased() ?? p.lowercased()] = t
             }
         }
         return (defaults, overrides)
@@ -226,7 +235,7 @@ public final class DocxPackage {
 
     /// Resolves a relationship target against the source part's folder: "../media/x.png", "/word/document.xml".
     static func resolve(_ target: String, base: String) -> String {
-        let decoded = target.removingPercentEncoding ?? target
+        let decoded = PartNames.percentDecoded(target) ?? target
         let joined = decoded.hasPrefix("/") ? decoded : base + decoded
         var parts: [Substring] = []
         for seg in joined.split(separator: "/", omittingEmptySubsequences: true) {
@@ -242,12 +251,12 @@ public final class DocxPackage {
     static func locate(_ za: OpaquePointer, _ part: String) -> zip_uint64_t? {
         let name = part.hasPrefix("/") ? String(part.dropFirst()) : part
         var i = zip_name_locate(za, name, zip_flags_t(ZIP_FL_NOCASE | ZIP_FL_ENC_RAW))
-        if i < 0, name.contains("%") == false, let enc = name.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed), enc != name {
+        if i < 0, name.contains("%") == false, case let enc = PartNames.percentEncodedPath(name), enc != name {
             i = zip_name_locate(za, enc, zip_flags_t(ZIP_FL_NOCASE | ZIP_FL_ENC_RAW))
         }
         if i < 0, name.contains("\\") == false {
             // Some writers store names with backslashes.
-            i = zip_name_locate(za, name.replacingOccurrences(of: "/", with: "\\"), zip_flags_t(ZIP_FL_NOCASE | ZIP_FL_ENC_RAW))
+            i = zip_name_locate(za, PartNames.backslashed(name), zip_flags_t(ZIP_FL_NOCASE | ZIP_FL_ENC_RAW))
         }
         return i < 0 ? nil : zip_uint64_t(i)
     }
