@@ -1,4 +1,5 @@
 import DocxPackage
+import Foundation
 
 /// Pulls one WordprocessingML part (document, header, footer, notes) into blocks.
 ///
@@ -226,9 +227,9 @@ final class BodyReader {
         // A direct outline level wins over the style's, 9 (body text) included.
         let heading: Int? = p.outlineLevel.map { (0...8).contains($0) ? $0 + 1 : nil } ?? styles.headingLevel(style?.id)
         var list: ListInfo?
-        let numId = p.numId ?? styles.inherited(style?.id) { $0.numId }
+        let numId = p.numId ?? styles.numId(style?.id)
         if let numId, numId != 0 {
-            let level = p.ilvl ?? styles.inherited(style?.id) { $0.ilvl } ?? 0
+            let level = p.ilvl ?? styles.ilvl(style?.id) ?? 0
             if let format = numbering.format(numId: numId, level: level) {
                 list = ListInfo(level: level, numId: numId, format: format)
             }
@@ -238,11 +239,8 @@ final class BodyReader {
                          images: p.images, inTextBox: textBoxDepth > 0)
     }
 
-    /// Unicode NFC, through the standard library (no Foundation). Text with no UTF-8 byte ≥ 0xCC
-    /// has only code points below U+0300: none of them is a combining mark or a Hangul jamo, none
-    /// composes with what precedes it and none decomposes, so such text is already NFC.
     static func nfc(_ s: String) -> String {
-        for b in s.utf8 where b >= 0xCC { return String(decoding: s._nfcCodeUnits, as: UTF8.self) }
+        for b in s.utf8 where b >= 0x80 { return s.precomposedStringWithCanonicalMapping }
         return s
     }
 
@@ -344,7 +342,7 @@ final class BodyReader {
             case "rPr":
                 try self.eachChild { q in
                     if q.ns == .w && q.local == "vanish" { hidden = self.isOn(self.r.attribute(.w, "val")) }
-                    if q.ns == .w && q.local == "rStyle", let v = self.styles.inherited(self.r.attribute(.w, "val"), { $0.vanish }) {
+                    if q.ns == .w && q.local == "rStyle", let v = self.styles.vanish(self.r.attribute(.w, "val")) {
                         hidden = v
                     }
                     try self.skip()
@@ -377,7 +375,7 @@ final class BodyReader {
     private func paragraphStyleHidden() -> Bool {
         guard let p = para else { return false }
         if let h = p.styleHidden { return h }
-        let h = styles.inherited(p.styleId ?? styles.defaultParagraphStyle) { $0.vanish } ?? false
+        let h = styles.vanish(p.styleId ?? styles.defaultParagraphStyle) ?? false
         p.styleHidden = h
         return h
     }
@@ -502,7 +500,11 @@ final class BodyReader {
 
     private static func resolve(rows: [RawRow], gridColumns: Int, style: StyleRef?) -> Table {
         var cells: [Cell] = []
-        var above: [Int: Int] = [:]   // column → index in `cells` of the cell covering it in the row above
+        // Origin column → index in `cells` of the cell starting there in the row above. Only origins
+        // are kept: a vMerge continuation joins a cell only when their columns are equal, and one
+        // entry per cell (not per spanned column) keeps a row of wide spans from costing
+        // cells × span (16 000 cells spanning 1 000 columns each: 11 s and 800 MB before).
+        var above: [Int: Int] = [:]
         var width = gridColumns
         for (ri, row) in rows.enumerated() {
             var col = row.before
@@ -511,18 +513,17 @@ final class BodyReader {
                 if raw.hMergeContinue, let last = cells.indices.last, cells[last].row == ri {
                     cells[last].columnSpan += raw.span
                     cells[last].blocks += raw.blocks.filter { !$0.text.isEmpty }
-                    for c in col..<(col + raw.span) { here[c] = last }
-                    col += raw.span
+                    col += raw.span   // `last` keeps its origin, which `here` already has
                     continue
                 }
                 if raw.vMerge == .continue, let idx = above[col], cells[idx].column == col {
                     cells[idx].rowSpan = ri - cells[idx].row + 1
                     // Word shows only the first cell's content; text typed into a merged-away cell is kept, not lost.
                     cells[idx].blocks += raw.blocks.filter { !$0.text.isEmpty }
-                    for c in col..<(col + raw.span) { here[c] = idx }
+                    here[col] = idx
                 } else {
                     cells.append(Cell(row: ri, column: col, rowSpan: 1, columnSpan: raw.span, blocks: raw.blocks))
-                    for c in col..<(col + raw.span) { here[c] = cells.count - 1 }
+                    here[col] = cells.count - 1
                 }
                 col += raw.span
             }

@@ -16,7 +16,11 @@ struct Styles {
 
     var byId: [String: Style] = [:]
     var defaultParagraphStyle: String?
+    // Memoised answers per style id (see `memo`).
     private var headingCache: [String: Int?] = [:]
+    private var numIdCache: [String: Int?] = [:]
+    private var ilvlCache: [String: Int?] = [:]
+    private var vanishCache: [String: Bool?] = [:]
 
     static func parse(_ r: XMLPullReader) throws(ReadError) -> Styles {
         var s = Styles()
@@ -63,29 +67,40 @@ struct Styles {
         return StyleRef(id: id, name: byId[id]?.name)
     }
 
-    /// Walks the basedOn chain (guarding against cycles) until `pick` finds something.
-    func inherited<T>(_ id: String?, _ pick: (Style) -> T?) -> T? {
-        var seen = Set<String>()
-        var cur = id
-        while let c = cur, !seen.contains(c), let st = byId[c] {
-            if let v = pick(st) { return v }
-            seen.insert(c)
-            cur = st.basedOn
-        }
-        return nil
-    }
+    /// The numbering, list level and w:vanish a style has or inherits through basedOn.
+    mutating func numId(_ id: String?) -> Int? { Self.memo(id, byId, &numIdCache) { $0.numId } }
+    mutating func ilvl(_ id: String?) -> Int? { Self.memo(id, byId, &ilvlCache) { $0.ilvl } }
+    mutating func vanish(_ id: String?) -> Bool? { Self.memo(id, byId, &vanishCache) { $0.vanish } }
 
     /// 1...9 from an outline level (0...8) or a heading name, 0 for a title, nil for body text.
     mutating func headingLevel(_ id: String?) -> Int? {
-        guard let id else { return nil }
-        if let cached = headingCache[id] { return cached }
-        let level: Int? = inherited(id) { st in
+        let level: Int? = Self.memo(id, byId, &headingCache) { st in
             if let o = st.outlineLevel { return o >= 0 && o <= 8 ? o + 1 : -1 }
             if let l = Styles.levelFromName(st.name) ?? Styles.levelFromName(st.id) { return l }
             return nil
         }
-        let result = (level ?? -1) >= 0 ? level : nil
-        headingCache[id] = result
+        return (level ?? -1) >= 0 ? level : nil
+    }
+
+    /// Walks the basedOn chain (guarding against cycles) until `pick` finds something, and
+    /// remembers the answer for every style it walked: they all share it, as `pick` found nothing
+    /// in them. A chain is so walked once, not once per paragraph or run that names a style on
+    /// it (12 000 chained styles named by 15 000 runs took 56 s before).
+    private static func memo<T>(_ id: String?, _ byId: [String: Style], _ cache: inout [String: T?],
+                                _ pick: (Style) -> T?) -> T? {
+        var walked: [String] = []
+        var seen = Set<String>()
+        var cur = id
+        var result: T?
+        while let c = cur {
+            if let known = cache[c] { result = known; break }
+            guard !seen.contains(c), let st = byId[c] else { break }
+            walked.append(c)
+            seen.insert(c)
+            if let v = pick(st) { result = v; break }
+            cur = st.basedOn
+        }
+        for c in walked { cache.updateValue(result, forKey: c) }
         return result
     }
 

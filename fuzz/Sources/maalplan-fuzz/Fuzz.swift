@@ -73,9 +73,13 @@ struct FuzzMain {
     }
 
     static func replay(_ args: [String]) {
+        var args = args
+        let json = args.first == "--json"
+        if json { args.removeFirst() }
         if args.isEmpty || args.first == "-h" || args.first == "--help" {
-            fputs("usage: maalplan-fuzz FILE...   (replays inputs through LLVMFuzzerTestOneInput;\n" +
-                  "       fuzzing needs the -sanitize=fuzzer,address -DFUZZING build, see fuzz/run.sh)\n", stderr)
+            fputs("usage: maalplan-fuzz [--json] FILE...   (replays inputs the way LLVMFuzzerTestOneInput\n" +
+                  "       reads them; --json prints each model; fuzzing needs the -sanitize=fuzzer,address\n" +
+                  "       -DFUZZING build, see fuzz/run.sh)\n", stderr)
             exit(args.isEmpty ? 2 : 0)
         }
         for path in args {
@@ -88,6 +92,11 @@ struct FuzzMain {
                 bytes.append(contentsOf: buf[0..<n])
             }
             fclose(f)
+            if json {
+                do { print("\(path): " + (try WordReader.read(bytes: bytes)).json.serialized(pretty: false)) }
+                catch { print("\(path): refused: \(error.code)") }
+                continue
+            }
             let r = fuzzOne(bytes)
             print("\(path): \(r < 0 ? "refused" : "read, \(r) blocks")")
         }
