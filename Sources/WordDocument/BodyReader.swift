@@ -1,5 +1,4 @@
 import DocxPackage
-import Foundation
 
 /// Pulls one WordprocessingML part (document, header, footer, notes) into blocks.
 ///
@@ -239,8 +238,11 @@ final class BodyReader {
                          images: p.images, inTextBox: textBoxDepth > 0)
     }
 
+    /// Unicode NFC, through the standard library (no Foundation). Text with no UTF-8 byte ≥ 0xCC
+    /// has only code points below U+0300: none of them is a combining mark or a Hangul jamo, none
+    /// composes with what precedes it and none decomposes, so such text is already NFC.
     static func nfc(_ s: String) -> String {
-        for b in s.utf8 where b >= 0x80 { return s.precomposedStringWithCanonicalMapping }
+        for b in s.utf8 where b >= 0xCC { return String(decoding: s._nfcCodeUnits, as: UTF8.self) }
         return s
     }
 
