@@ -35,7 +35,7 @@ demo: build
 # The import tests start the built binary: build it first (swift test builds it too, this is belt and braces).
 test: deps
 	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) test --disable-swift-testing
 
 bench: deps
 	bash bench/run.sh
