@@ -52,28 +52,85 @@ public struct QName: Hashable, Sendable {
     public init(_ ns: XMLNamespace, _ local: String) { self.ns = ns; self.local = local }
 }
 
-/// Node kinds of a pull reader, as libxml2's xmlTextReader reports them.
+/// Node kinds of a pull reader. Adjacent character data (text, CDATA, white space, character
+/// and entity references) comes as one `.text` node; comments and processing instructions
+/// are not reported.
 public enum XMLNodeKind: Sendable {
     case element, endElement, text, whitespace, other
 }
 
 /// Pulls the nodes of one XML part, streaming from a `PartStream`, with safe settings:
-/// no DTD loading, no entity substitution, no network; a document type
-/// declaration is refused (OPC, ECMA-376 Part 2, M1.18).
+/// no DTD loading, no entity substitution, no network; a document type declaration is
+/// refused (OPC, ECMA-376 Part 2, M1.18) the moment the parser meets it, before any of
+/// its internal subset is read.
+///
+/// Underneath is libxml2's SAX2 push parser, not xmlTextReader, fed as xmlTextReader feeds
+/// it: the part is inflated 4 KiB at a time and pushed 512 bytes at a time. Each push
+/// becomes a batch of small events (names interned once per part, text and attribute values
+/// copied into one byte buffer), which `read()` then hands out. This spares the tree
+/// xmlTextReader builds and frees for every node. The nodes are those xmlTextReader gives
+/// (`<a/>` is one empty element, `<a></a>` a start and an end), bar the merging of adjacent
+/// character data and the leaving out of comments and PIs; a push that ends in a refusal
+/// hands out none of its nodes, as with xmlTextReader, so errors surface at the same nodes.
 public final class XMLPullReader {
-    private var reader: xmlTextReaderPtr?
+    private var ctxt: xmlParserCtxtPtr?
     private let source: PartStream
     private let partName: String
     private let maxDepth: Int
     private var firstError: (line: Int, message: String)?
-    /// Names are interned in the reader's dictionary: cache them by pointer.
-    private struct NameKey: Hashable { let local: UnsafeRawPointer; let ns: UnsafeRawPointer? }
-    private var nameCache: [NameKey: QName] = [:]
-    private var nsCache: [UnsafeRawPointer: XMLNamespace] = [:]
+    /// Met by a callback (a DOCTYPE, nesting past `maxDepth`).
+    private var failure: ReadError?
+    /// The parser has had the whole part (or was stopped).
+    private var finished = false
+    /// xmlParseChunk failed: the part is not well-formed (a fatal error; namespace errors are not).
+    private var fatal = false
+    /// `finish()` is parsing the rest of the part: no events.
+    @exclusivity(unchecked) private var draining = false
 
-    public private(set) var kind: XMLNodeKind = .other
-    public private(set) var depth: Int = 0
-    public private(set) var isEmptyElement = false
+    // Input: inflated bytes, read from the stream `readSize` at a time, pushed `pushSize` at a time.
+    private static let readSize = 4096
+    private static let pushSize = 512
+    private var input: UnsafeMutableRawPointer
+    private var inputStart = 0
+    private var inputEnd = 0
+    private var endOfStream = false
+
+    // The current batch of events.
+    private struct Event {
+        var kind: XMLNodeKind
+        var isEmpty: Bool
+        var depth: Int32
+        /// Element: index into `names`. Text: unused.
+        var name: Int32
+        /// Element: range in `attrs`. Text: range in `bytes`.
+        var start: Int32
+        var count: Int32
+    }
+    private struct Attribute {
+        var name: Int32
+        var start: Int32
+        var count: Int32
+    }
+    @exclusivity(unchecked) private var events: [Event] = []
+    @exclusivity(unchecked) private var attrs: [Attribute] = []
+    @exclusivity(unchecked) private var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var next = 0
+    @exclusivity(unchecked) private var cur = Event(kind: .other, isEmpty: false, depth: 0, name: -1, start: 0, count: 0)
+    /// Open elements in the parser (ahead of what `read()` has handed out).
+    @exclusivity(unchecked) private var parserDepth: Int32 = 0
+    /// The last start tag was `<a/>`: its end event is not reported.
+    @exclusivity(unchecked) private var emptyPending = false
+
+    // Names, interned: libxml2 hands out local names and namespace URIs from its dictionary,
+    // so a (local, URI) pointer pair stands for one name for the whole part.
+    @exclusivity(unchecked) private var names: [QName] = []
+    @exclusivity(unchecked) private var nameKeys: [(UInt, UInt)] = []
+    @exclusivity(unchecked) private var nameSlots: [Int32] = Array(repeating: -1, count: 256)
+    @exclusivity(unchecked) private var nsByURI: [UInt: XMLNamespace] = [:]
+
+    public var kind: XMLNodeKind { cur.kind }
+    public var depth: Int { Int(cur.depth) }
+    public var isEmptyElement: Bool { cur.isEmpty }
 
     private static let setUp: Void = {
         xmlInitParser()
@@ -81,179 +138,339 @@ public final class XMLPullReader {
         xmlSetExternalEntityLoader { _, _, _ in nil }
     }()
 
+    private nonisolated(unsafe) static let handler: UnsafeMutablePointer<xmlSAXHandler> = {
+        var h = xmlSAXHandler()
+        h.initialized = UInt32(XML_SAX2_MAGIC)
+        h.startElementNs = { ctx, local, prefix, uri, _, _, nAttrs, _, attrs in
+            guard let ctx else { return }
+            Unmanaged<XMLPullReader>.fromOpaque(ctx).takeUnretainedValue()
+                .startElement(local, prefix, uri, Int(nAttrs), attrs)
+        }
+        h.endElementNs = { ctx, _, _, _ in
+            guard let ctx else { return }
+            Unmanaged<XMLPullReader>.fromOpaque(ctx).takeUnretainedValue().endElement()
+        }
+        let text: charactersSAXFunc = { ctx, ch, len in
+            guard let ctx, let ch, len > 0 else { return }
+            Unmanaged<XMLPullReader>.fromOpaque(ctx).takeUnretainedValue().characters(ch, Int(len))
+        }
+        h.characters = text
+        h.ignorableWhitespace = text
+        h.cdataBlock = text
+        h.internalSubset = { ctx, _, _, _ in
+            guard let ctx else { return }
+            Unmanaged<XMLPullReader>.fromOpaque(ctx).takeUnretainedValue().doctype()
+        }
+        h.serror = { ctx, error in
+            guard let ctx, let error else { return }
+            Unmanaged<XMLPullReader>.fromOpaque(ctx).takeUnretainedValue().parserError(error)
+        }
+        let p = UnsafeMutablePointer<xmlSAXHandler>.allocate(capacity: 1)
+        p.initialize(to: h)
+        return p
+    }()
+
     public init(_ source: PartStream, maxDepth: Int = ReadLimits.default.maxElementDepth) throws(ReadError) {
         _ = XMLPullReader.setUp
         self.source = source
         self.partName = source.name
         self.maxDepth = maxDepth
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let ctx = Unmanaged.passUnretained(source).toOpaque()
-        reader = xmlReaderForIO({ ctx, buffer, len in
-            guard let ctx, let buffer else { return -1 }
-            let stream = Unmanaged<PartStream>.fromOpaque(ctx).takeUnretainedValue()
-            return Int32(stream.read(into: UnsafeMutableRawPointer(buffer), count: Int(len)))
-        }, { _ in 0 }, ctx, partName, nil, options)
-        guard let reader else { throw ReadError(.notWellFormed("libxml2"), part: partName) }
-        let selfCtx = Unmanaged.passUnretained(self).toOpaque()
-        xmlTextReaderSetStructuredErrorHandler(reader, { ctx, error in
-            guard let ctx, let error else { return }
-            let me = Unmanaged<XMLPullReader>.fromOpaque(ctx).takeUnretainedValue()
-            guard me.firstError == nil else { return }
-            var msg = error.pointee.message.map { String(cString: $0) } ?? "?"
-            while msg.last?.isWhitespace == true { msg.removeLast() }
-            me.firstError = (Int(error.pointee.line), msg)
-        }, selfCtx)
+        input = UnsafeMutableRawPointer.allocate(byteCount: Self.readSize + Self.pushSize, alignment: 16)
+        // As xmlTextReader does: the first four bytes go with the context, for the encoding.
+        while inputEnd < 4 {
+            let n = source.read(into: input + inputEnd, count: 4 - inputEnd)
+            if n < 0 { throw source.failure ?? ReadError(.corruptZip("read"), part: partName) }
+            if n == 0 { endOfStream = true; break }
+            inputEnd += n
+        }
+        let me = Unmanaged.passUnretained(self).toOpaque()
+        if inputEnd == 4 {
+            ctxt = xmlCreatePushParserCtxt(Self.handler, me, input.assumingMemoryBound(to: CChar.self), 4, partName)
+            inputStart = 4
+        } else {
+            ctxt = xmlCreatePushParserCtxt(Self.handler, me, nil, 0, partName)
+        }
+        guard let ctxt else { throw ReadError(.notWellFormed("libxml2"), part: partName) }
+        xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOWARNING.rawValue))
     }
 
     deinit {
-        if let reader { xmlFreeTextReader(reader) }
-        if let keptDoc { xmlFreeDoc(keptDoc) }
+        if let ctxt { xmlFreeParserCtxt(ctxt) }
+        input.deallocate()
     }
 
-    /// The parser's document, taken over on an error to look for a DOCTYPE (the reader then leaves it to us).
-    private var keptDoc: xmlDocPtr?
+    // MARK: Callbacks (from inside xmlParseChunk)
 
-    /// An XML error as a refusal. libxml2 parses an internal subset before it reports the
-    /// DOCTYPE node, so an entity loop or expansion (billion laughs) fails first: a failing
-    /// part that declared a DOCTYPE is refused for its DTD, like one that parsed.
+    private func stop() {
+        finished = true
+        if let ctxt { xmlStopParser(ctxt) }
+    }
+
+    private func doctype() {
+        if failure == nil { failure = ReadError(.dtd, part: partName) }
+        stop()
+    }
+
+    private func parserError(_ error: UnsafePointer<xmlError>) {
+        guard firstError == nil else { return }
+        var msg = error.pointee.message.map { String(cString: $0) } ?? "?"
+        while msg.last?.isWhitespace == true { msg.removeLast() }
+        firstError = (Int(error.pointee.line), msg)
+    }
+
+    private func startElement(_ local: UnsafePointer<xmlChar>?, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?,
+                              _ nAttrs: Int, _ a: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+        guard failure == nil, !draining, let local else { return }
+        let depth = parserDepth
+        if depth > maxDepth {
+            failure = ReadError(.tooDeep(maxDepth), part: partName)
+            stop()
+            return
+        }
+        parserDepth += 1
+        // As xmlTextReader tells `<a/>` from `<a></a>`: the parser stands on the "/>".
+        var empty = false
+        if let input = ctxt?.pointee.input, let c = input.pointee.cur, c[0] == UInt8(ascii: "/"), c[1] == UInt8(ascii: ">") {
+            empty = true
+        }
+        emptyPending = empty
+        let attrStart = Int32(attrs.count)
+        if nAttrs > 0, let a {
+            for i in 0..<nAttrs {
+                guard let an = a[5 * i], let v = a[5 * i + 3], let e = a[5 * i + 4] else { continue }
+                let start = Int32(bytes.count)
+                appendAttributeValue(v, e - v)
+                attrs.append(Attribute(name: intern(an, a[5 * i + 1], a[5 * i + 2]), start: start, count: Int32(bytes.count) - start))
+            }
+        }
+        events.append(Event(kind: .element, isEmpty: empty, depth: depth, name: intern(local, prefix, uri),
+                            start: attrStart, count: Int32(attrs.count) - attrStart))
+    }
+
+    /// An attribute value as the parser gives it to SAX2 without entity substitution: every
+    /// `&` it decoded comes as "&#38;" (libxml2's SAX2 tree builder turns it back, and so do we).
+    private func appendAttributeValue(_ v: UnsafePointer<xmlChar>, _ n: Int) {
+        let buf = UnsafeBufferPointer(start: v, count: n)
+        guard memchr(v, Int32(UInt8(ascii: "&")), n) != nil else { bytes.append(contentsOf: buf); return }
+        var i = 0
+        while i < n {
+            if buf[i] == UInt8(ascii: "&"), i + 4 < n, buf[i + 1] == UInt8(ascii: "#"), buf[i + 2] == UInt8(ascii: "3"),
+               buf[i + 3] == UInt8(ascii: "8"), buf[i + 4] == UInt8(ascii: ";") {
+                bytes.append(UInt8(ascii: "&"))
+                i += 5
+            } else {
+                bytes.append(buf[i])
+                i += 1
+            }
+        }
+    }
+
+    private func endElement() {
+        guard failure == nil, !draining else { return }
+        parserDepth -= 1
+        if emptyPending { emptyPending = false; return }
+        events.append(Event(kind: .endElement, isEmpty: false, depth: parserDepth, name: -1, start: 0, count: 0))
+    }
+
+    private func characters(_ ch: UnsafePointer<xmlChar>, _ n: Int) {
+        guard failure == nil, !draining else { return }
+        emptyPending = false
+        let start = Int32(bytes.count)
+        bytes.append(contentsOf: UnsafeBufferPointer(start: ch, count: n))
+        let last = events.count - 1
+        if last >= next, events[last].kind == .text, events[last].start + events[last].count == start {
+            events[last].count += Int32(n)
+        } else {
+            events.append(Event(kind: .text, isEmpty: false, depth: parserDepth, name: -1, start: start, count: Int32(n)))
+        }
+    }
+
+    /// The index of a name in `names`, interning it on first sight. A prefix bound to no
+    /// namespace (a namespace error, reported) stays part of the local name, "w:p", as in
+    /// libxml2's tree and so xmlTextReader.
+    private func intern(_ local: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) -> Int32 {
+        var local = local
+        if uri == nil, let prefix, let dict = ctxt?.pointee.dict, let full = xmlDictQLookup(dict, prefix, local) { local = full }
+        let l = UInt(bitPattern: local), u = UInt(bitPattern: uri)
+        let mask = nameSlots.count - 1
+        var h = Int(truncatingIfNeeded: ((l >> 3) &* 0x9E37_79B9_7F4A_7C15) ^ (u >> 3)) & mask
+        while true {
+            let s = nameSlots[h]
+            if s < 0 { break }
+            let k = nameKeys[Int(s)]
+            if k.0 == l && k.1 == u { return s }
+            h = (h + 1) & mask
+        }
+        let index = Int32(names.count)
+        names.append(QName(namespace(uri), String(cString: local)))
+        nameKeys.append((l, u))
+        nameSlots[h] = index
+        if names.count * 2 > nameSlots.count { rehash() }
+        return index
+    }
+
+    private func rehash() {
+        var slots = [Int32](repeating: -1, count: nameSlots.count * 2)
+        let mask = slots.count - 1
+        for (i, k) in nameKeys.enumerated() {
+            var h = Int(truncatingIfNeeded: ((k.0 >> 3) &* 0x9E37_79B9_7F4A_7C15) ^ (k.1 >> 3)) & mask
+            while slots[h] >= 0 { h = (h + 1) & mask }
+            slots[h] = Int32(i)
+        }
+        nameSlots = slots
+    }
+
+    private func namespace(_ uri: UnsafePointer<xmlChar>?) -> XMLNamespace {
+        guard let uri else { return .none }
+        let key = UInt(bitPattern: uri)
+        if let ns = nsByURI[key] { return ns }
+        let ns = XMLNamespace.classify(String(cString: uri))
+        nsByURI[key] = ns
+        return ns
+    }
+
+    // MARK: Reading
+
+    /// An XML error as a refusal.
     private func xmlError(_ e: (line: Int, message: String)) -> ReadError {
-        if keptDoc == nil, let reader { keptDoc = xmlTextReaderCurrentDoc(reader) }
-        if keptDoc?.pointee.intSubset != nil { return ReadError(.dtd, part: partName) }
-        // libxml2 parses ahead of the nodes it hands out, so its own depth limit (256 without
-        // XML_PARSE_HUGE) can strike before `maxDepth` is seen: the same refusal.
+        // libxml2's own depth limit (256 without XML_PARSE_HUGE) can strike before `maxDepth`: the same refusal.
         if e.message.hasPrefix("Excessive depth in document") { return ReadError(.tooDeep(min(maxDepth, 256)), part: partName) }
         return ReadError(.notWellFormed(e.message), part: partName, line: e.line)
     }
 
+    /// Pushes the next piece of the part into the parser. False when there is nothing more to push.
+    private func push() -> Bool {
+        guard !finished, failure == nil, let ctxt else { return false }
+        if inputEnd - inputStart < Self.pushSize && !endOfStream {
+            if inputStart > 0 {
+                (input + 0).copyMemory(from: input + inputStart, byteCount: inputEnd - inputStart)
+                inputEnd -= inputStart
+                inputStart = 0
+            }
+            let n = source.read(into: input + inputEnd, count: Self.readSize)
+            if n < 0 { finished = true; return false }
+            if n == 0 { endOfStream = true } else { inputEnd += n }
+        }
+        let size = min(inputEnd - inputStart, Self.pushSize)
+        let last = endOfStream && size == inputEnd - inputStart
+        let rc = xmlParseChunk(ctxt, (input + inputStart).assumingMemoryBound(to: CChar.self), Int32(size), last ? 1 : 0)
+        inputStart += size
+        if rc != 0 { fatal = true; finished = true }
+        if last { finished = true }
+        return true
+    }
+
+    /// Whatever stops the reading of this part, in the order xmlTextReader reported it:
+    /// damage or a limit in the zip stream, then a refusal met by the parser.
+    private func pendingError(nonFatal: Bool) -> ReadError? {
+        if let e = source.failure { return e }
+        if let e = failure { return e }
+        if fatal || nonFatal, let e = firstError { return xmlError(e) }
+        if fatal {
+            return ReadError(.notWellFormed("ukendt fejl / unknown error"), part: partName,
+                             line: Int(ctxt?.pointee.input?.pointee.line ?? 0))
+        }
+        return nil
+    }
+
     /// Moves to the next node; false at the end of the document.
     public func read() throws(ReadError) -> Bool {
-        let r = xmlTextReaderRead(reader)
-        if r == 1 {
-            let t = xmlTextReaderNodeType(reader)
-            depth = Int(xmlTextReaderDepth(reader))
-            switch t {
-            case 1:
-                kind = .element
-                isEmptyElement = xmlTextReaderIsEmptyElement(reader) == 1
-                if depth > maxDepth { throw ReadError(.tooDeep(maxDepth), part: partName) }
-            case 15: kind = .endElement; isEmptyElement = false
-            case 3, 4: kind = .text; isEmptyElement = false
-            case 13, 14: kind = .whitespace; isEmptyElement = false
-            case 10: throw ReadError(.dtd, part: partName)
-            default: kind = .other; isEmptyElement = false
+        if next >= events.count {
+            events.removeAll(keepingCapacity: true)
+            attrs.removeAll(keepingCapacity: true)
+            bytes.removeAll(keepingCapacity: true)
+            next = 0
+            while events.isEmpty && push() {
+                // A push that ends in a refusal hands out none of its nodes.
+                if fatal || failure != nil || source.failure != nil { events.removeAll() }
             }
-            return true
+            if events.isEmpty {
+                // Errors the parser could go on from (namespace errors) refuse the part at its end.
+                if let e = pendingError(nonFatal: true) { throw e }
+                cur = Event(kind: .other, isEmpty: false, depth: 0, name: -1, start: 0, count: 0)
+                return false
+            }
         }
-        try checkStream()
-        if r == 0 {
-            if let e = firstError { throw xmlError(e) }
-            return false
-        }
-        throw error()
+        cur = events[next]
+        next += 1
+        return true
     }
 
-    private func checkStream() throws(ReadError) {
-        if let e = source.failure { throw e }
-    }
-
-    private func error() -> ReadError {
-        if let e = source.failure { return e }
-        if let e = firstError { return xmlError(e) }
-        return ReadError(.notWellFormed("ukendt fejl / unknown error"), part: partName,
-                         line: Int(xmlTextReaderGetParserLineNumber(reader)))
+    /// For a reader that stops before the end of the part: parses the rest of it, so that a
+    /// fatal XML error or damage in the zip stream anywhere in the part (its CRC is checked at
+    /// the end) refuses it, however early the reading stopped.
+    public func finish() throws(ReadError) {
+        draining = true
+        events.removeAll()
+        next = 0
+        while push() {}
+        if let e = pendingError(nonFatal: false) { throw e }
     }
 
     /// Skips the current element's subtree; the reader then stands on the next node.
     /// Returns false at the end of the document.
     public func skipSubtree() throws(ReadError) -> Bool {
-        // xmlTextReaderNext moves to the next sibling, past the subtree.
-        let r = xmlTextReaderNext(reader)
-        if r == 1 {
-            let t = xmlTextReaderNodeType(reader)
-            depth = Int(xmlTextReaderDepth(reader))
-            switch t {
-            case 1: kind = .element; isEmptyElement = xmlTextReaderIsEmptyElement(reader) == 1
-            case 15: kind = .endElement; isEmptyElement = false
-            case 3, 4: kind = .text; isEmptyElement = false
-            case 13, 14: kind = .whitespace; isEmptyElement = false
-            case 10: throw ReadError(.dtd, part: partName)
-            default: kind = .other; isEmptyElement = false
+        if cur.kind == .element && !cur.isEmpty {
+            let d = cur.depth
+            while try read() {
+                if cur.kind == .endElement && cur.depth == d { break }
             }
-            return true
         }
-        try checkStream()
-        if r == 0 {
-            if let e = firstError { throw xmlError(e) }
-            return false
-        }
-        throw error()
+        return try read()
     }
 
-    /// The current node's name (element or attribute).
+    /// The current node's name (element; empty for other nodes).
     public var name: QName {
-        guard let lp = xmlTextReaderConstLocalName(reader) else { return QName(.none, "") }
-        let key = NameKey(local: UnsafeRawPointer(lp), ns: xmlTextReaderConstNamespaceUri(reader).map { UnsafeRawPointer($0) })
-        if let cached = nameCache[key] { return cached }
-        let q = QName(namespace, String(cString: lp))
-        nameCache[key] = q
-        return q
+        cur.kind == .element ? names[Int(cur.name)] : QName(.none, "")
     }
 
     /// The current node's namespace.
     public var namespace: XMLNamespace {
-        guard let up = xmlTextReaderConstNamespaceUri(reader) else { return .none }
-        let key = UnsafeRawPointer(up)
-        if let ns = nsCache[key] { return ns }
-        let ns = XMLNamespace.classify(String(cString: up))
-        nsCache[key] = ns
-        return ns
+        cur.kind == .element ? names[Int(cur.name)].ns : .none
     }
 
     /// The current text node's value.
     public var value: String {
-        guard let v = xmlTextReaderConstValue(reader) else { return "" }
-        return String(cString: v)
+        cur.kind == .text ? string(cur.start, cur.count) : ""
+    }
+
+    private func string(_ start: Int32, _ count: Int32) -> String {
+        bytes.withUnsafeBufferPointer { b in
+            String(decoding: UnsafeBufferPointer(rebasing: b[Int(start)..<Int(start + count)]), as: UTF8.self)
+        }
     }
 
     /// An attribute of the current element, by namespace and local name.
     public func attribute(_ ns: XMLNamespace, _ local: String) -> String? {
-        guard xmlTextReaderHasAttributes(reader) == 1 else { return nil }
-        var found: String?
-        if xmlTextReaderMoveToFirstAttribute(reader) == 1 {
-            repeat {
-                if let lp = xmlTextReaderConstLocalName(reader), strcmp(lp, local) == 0, namespace == ns {
-                    found = value
-                    break
-                }
-            } while xmlTextReaderMoveToNextAttribute(reader) == 1
-            xmlTextReaderMoveToElement(reader)
+        guard cur.kind == .element else { return nil }
+        for i in Int(cur.start)..<Int(cur.start + cur.count) {
+            let a = attrs[i]
+            let q = names[Int(a.name)]
+            if q.ns == ns && q.local == local { return string(a.start, a.count) }
         }
-        return found
+        return nil
     }
 
-    /// All attributes of the current element.
+    /// All attributes of the current element (namespace declarations are not attributes here).
     public func attributes() -> [(QName, String)] {
-        var out: [(QName, String)] = []
-        guard xmlTextReaderHasAttributes(reader) == 1 else { return out }
-        if xmlTextReaderMoveToFirstAttribute(reader) == 1 {
-            repeat {
-                let lp = xmlTextReaderConstLocalName(reader)
-                if let lp { out.append((QName(namespace, String(cString: lp)), value)) }
-            } while xmlTextReaderMoveToNextAttribute(reader) == 1
-            xmlTextReaderMoveToElement(reader)
+        guard cur.kind == .element else { return [] }
+        return (Int(cur.start)..<Int(cur.start + cur.count)).map { i in
+            let a = attrs[i]
+            return (names[Int(a.name)], string(a.start, a.count))
         }
-        return out
     }
 
     /// The text content of the current element (all descendant text), leaving the reader on its end.
     public func elementText() throws(ReadError) -> String {
-        if isEmptyElement { return "" }
-        let start = depth
-        var s = ""
+        if cur.isEmpty || cur.kind != .element { return "" }
+        let start = cur.depth
+        var s: [UInt8] = []
         while try read() {
-            if kind == .endElement && depth == start { break }
-            if kind == .text || kind == .whitespace { s += value }
+            if cur.kind == .endElement && cur.depth == start { break }
+            if cur.kind == .text {
+                s.append(contentsOf: bytes[Int(cur.start)..<Int(cur.start + cur.count)])
+            }
         }
-        return s
+        return String(decoding: s, as: UTF8.self)
     }
 }

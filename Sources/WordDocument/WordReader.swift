@@ -38,6 +38,8 @@ public enum WordReader {
         let main = BodyReader(try reader(pkg, pkg.mainPart), styles: styles, numbering: numbering, limits: pkg.limits)
         let (root, body) = try main.readRoot()
         if root != "document" { throw ReadError(.noMainPart, part: pkg.mainPart) }
+        // The reader stops at the root's end (or start): the rest of each part is still checked.
+        try main.r.finish()
         styles = main.styles
 
         var doc = WordDocument(format: pkg.format, conformance: pkg.conformance, mainPart: pkg.mainPart, body: body)
@@ -55,6 +57,7 @@ public enum WordReader {
             guard let rel = rels.first(where: { $0.id == ref.id }) else { continue }
             let br = BodyReader(try reader(pkg, rel.target), styles: styles, numbering: numbering, limits: pkg.limits)
             let blocks = try br.readRoot().blocks
+            try br.r.finish()
             styles = br.styles
             let hf = HeaderFooter(kind: ref.kind, part: rel.target, blocks: blocks)
             if ref.isHeader { doc.headers.append(hf) } else { doc.footers.append(hf) }
@@ -64,6 +67,7 @@ public enum WordReader {
             guard let part = target(kind) else { continue }
             let br = BodyReader(try reader(pkg, part), styles: styles, numbering: numbering, limits: pkg.limits)
             doc.notes += try br.readNotes(kind: noteKind)
+            try br.r.finish()
         }
 
         let pkgRels = try pkg.relationships(of: "/")
