@@ -147,8 +147,19 @@ public struct Table: Sendable, Equatable {
         cells.first { row >= $0.row && row < $0.row + $0.rowSpan && column >= $0.column && column < $0.column + $0.columnSpan }
     }
 
-    /// The cells whose origin is in a row.
-    public func cells(inRow row: Int) -> [Cell] { cells.filter { $0.row == row } }
+    /// The cells whose origin is in a row. `cells` is in reading order, so they are found by
+    /// bisection: callers that walk every row (the mapping) would otherwise cost rows × cells
+    /// (a 100 000-row table in a 59 KB file took `maalplan convert` 10 s).
+    public func cells(inRow row: Int) -> [Cell] {
+        var lo = 0, hi = cells.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if cells[mid].row < row { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < cells.count && cells[end].row == row { end += 1 }
+        return Array(cells[lo..<end])
+    }
 }
 
 public struct Cell: Sendable, Equatable {
