@@ -31,7 +31,10 @@ public struct Relationship: Sendable, Equatable {
 
     /// The type's last path segment ("officeDocument", "styles", "header"), the same in Transitional and Strict.
     public var kind: String {
-        type.split(separator: "/").last.map(String.init) ?? type
+        // As type.split(separator: "/").last, without the array: trailing slashes skipped.
+        guard let end = type.lastIndex(where: { $0 != "/" }) else { return type }
+        let start = type[..<end].lastIndex(of: "/").map { type.index(after: $0) } ?? type.startIndex
+        return String(type[start...end])
     }
 }
 

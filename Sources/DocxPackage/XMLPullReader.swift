@@ -120,6 +120,11 @@ public final class XMLPullReader {
     @exclusivity(unchecked) private var parserDepth: Int32 = 0
     /// The last start tag was `<a/>`: its end event is not reported.
     @exclusivity(unchecked) private var emptyPending = false
+    /// The names of the open elements (by parser depth), negative (~index) for those not reported.
+    @exclusivity(unchecked) private var open: [Int32] = []
+    /// Set by `reportOnly(_:)`: which names are reported (by index in `names`).
+    @exclusivity(unchecked) private var filter: Set<QName>?
+    @exclusivity(unchecked) private var nameReported: [Bool] = []
 
     // Names, interned: libxml2 hands out local names and namespace URIs from its dictionary,
     // so a (local, URI) pointer pair stands for one name for the whole part.
@@ -234,6 +239,10 @@ public final class XMLPullReader {
             empty = true
         }
         emptyPending = empty
+        let name = intern(local, prefix, uri)
+        let reported = nameReported[Int(name)]
+        if Int(depth) < open.count { open[Int(depth)] = reported ? name : ~name } else { open.append(reported ? name : ~name) }
+        if !reported { return }
         let attrStart = Int32(attrs.count)
         if nAttrs > 0, let a {
             for i in 0..<nAttrs {
@@ -243,7 +252,7 @@ public final class XMLPullReader {
                 attrs.append(Attribute(name: intern(an, a[5 * i + 1], a[5 * i + 2]), start: start, count: Int32(bytes.count) - start))
             }
         }
-        events.append(Event(kind: .element, isEmpty: empty, depth: depth, name: intern(local, prefix, uri),
+        events.append(Event(kind: .element, isEmpty: empty, depth: depth, name: name,
                             start: attrStart, count: Int32(attrs.count) - attrStart))
     }
 
@@ -269,11 +278,13 @@ public final class XMLPullReader {
         guard failure == nil, !draining else { return }
         parserDepth -= 1
         if emptyPending { emptyPending = false; return }
-        events.append(Event(kind: .endElement, isEmpty: false, depth: parserDepth, name: -1, start: 0, count: 0))
+        let name = open[Int(parserDepth)]
+        if name < 0 { return }
+        events.append(Event(kind: .endElement, isEmpty: false, depth: parserDepth, name: name, start: 0, count: 0))
     }
 
     private func characters(_ ch: UnsafePointer<xmlChar>, _ n: Int) {
-        guard failure == nil, !draining else { return }
+        guard failure == nil, !draining, filter == nil else { return }
         emptyPending = false
         let start = Int32(bytes.count)
         bytes.append(contentsOf: UnsafeBufferPointer(start: ch, count: n))
@@ -302,7 +313,9 @@ public final class XMLPullReader {
             h = (h + 1) & mask
         }
         let index = Int32(names.count)
-        names.append(QName(namespace(uri), String(cString: local)))
+        let q = QName(namespace(uri), String(cString: local))
+        names.append(q)
+        nameReported.append(filter?.contains(q) ?? true)
         nameKeys.append((l, u))
         nameSlots[h] = index
         if names.count * 2 > nameSlots.count { rehash() }
@@ -419,14 +432,22 @@ public final class XMLPullReader {
         return try read()
     }
 
-    /// The current node's name (element; empty for other nodes).
+    /// The current node's name (element start or end; empty for other nodes).
     public var name: QName {
-        cur.kind == .element ? names[Int(cur.name)] : QName(.none, "")
+        cur.name >= 0 ? names[Int(cur.name)] : QName(.none, "")
     }
 
     /// The current node's namespace.
     public var namespace: XMLNamespace {
-        cur.kind == .element ? names[Int(cur.name)].ns : .none
+        cur.name >= 0 ? names[Int(cur.name)].ns : .none
+    }
+
+    /// Reports only the elements with these names (their starts and ends, at their true
+    /// depths) and no text: for a reader that looks for a few elements in a large part
+    /// (styles.xml), so that the rest costs no events. Call before the first `read()`.
+    public func reportOnly(_ names: Set<QName>) {
+        filter = names
+        nameReported = self.names.map { names.contains($0) }
     }
 
     /// The current text node's value.

@@ -22,7 +22,12 @@ struct Styles {
     private var ilvlCache: [String: Int?] = [:]
     private var vanishCache: [String: Bool?] = [:]
 
+    /// The elements `parse` looks at; the rest of styles.xml (table style properties, latent
+    /// styles: nearly all of its bytes) costs the reader no events.
+    static let parsed: Set<QName> = Set(["style", "name", "basedOn", "outlineLvl", "numId", "ilvl", "vanish"].map { QName(.w, $0) })
+
     static func parse(_ r: XMLPullReader) throws(ReadError) -> Styles {
+        r.reportOnly(parsed)
         var s = Styles()
         var current: Style?
         var styleDepth = -1
@@ -124,7 +129,11 @@ struct Numbering {
     var overrides: [Int: [Int: String]] = [:] // numId → ilvl → numFmt (lvlOverride)
     var present = false
 
+    /// The elements `parse` looks at.
+    static let parsed: Set<QName> = Set(["abstractNum", "num", "lvl", "lvlOverride", "abstractNumId", "numFmt"].map { QName(.w, $0) })
+
     static func parse(_ r: XMLPullReader) throws(ReadError) -> Numbering {
+        r.reportOnly(parsed)
         var nb = Numbering()
         nb.present = true
         var abstractId: Int?
