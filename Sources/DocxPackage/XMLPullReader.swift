@@ -125,6 +125,9 @@ public final class XMLPullReader {
     /// Set by `reportOnly(_:)`: which names are reported (by index in `names`).
     @exclusivity(unchecked) private var filter: Set<QName>?
     @exclusivity(unchecked) private var nameReported: [Bool] = []
+    /// Set by `useTokens(_:)`: each name's token (by index in `names`).
+    @exclusivity(unchecked) private var tokenOf: [QName: Int32]?
+    @exclusivity(unchecked) private var nameToken: [Int32] = []
 
     // Names, interned: libxml2 hands out local names and namespace URIs from its dictionary,
     // so a (local, URI) pointer pair stands for one name for the whole part.
@@ -148,16 +151,17 @@ public final class XMLPullReader {
         h.initialized = UInt32(XML_SAX2_MAGIC)
         h.startElementNs = { ctx, local, prefix, uri, _, _, nAttrs, _, attrs in
             guard let ctx else { return }
-            Unmanaged<XMLPullReader>.fromOpaque(ctx).takeUnretainedValue()
-                .startElement(local, prefix, uri, Int(nAttrs), attrs)
+            Unmanaged<XMLPullReader>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.startElement(local, prefix, uri, Int(nAttrs), attrs)
+            }
         }
         h.endElementNs = { ctx, _, _, _ in
             guard let ctx else { return }
-            Unmanaged<XMLPullReader>.fromOpaque(ctx).takeUnretainedValue().endElement()
+            Unmanaged<XMLPullReader>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.endElement() }
         }
         let text: charactersSAXFunc = { ctx, ch, len in
             guard let ctx, let ch, len > 0 else { return }
-            Unmanaged<XMLPullReader>.fromOpaque(ctx).takeUnretainedValue().characters(ch, Int(len))
+            Unmanaged<XMLPullReader>.fromOpaque(ctx)._withUnsafeGuaranteedRef { $0.characters(ch, Int(len)) }
         }
         h.characters = text
         h.ignorableWhitespace = text
@@ -316,6 +320,7 @@ public final class XMLPullReader {
         let q = QName(namespace(uri), String(cString: local))
         names.append(q)
         nameReported.append(filter?.contains(q) ?? true)
+        nameToken.append(tokenOf?[q] ?? 0)
         nameKeys.append((l, u))
         nameSlots[h] = index
         if names.count * 2 > nameSlots.count { rehash() }
@@ -442,6 +447,31 @@ public final class XMLPullReader {
         cur.name >= 0 ? names[Int(cur.name)].ns : .none
     }
 
+    /// Names as small integers, for a reader that switches on many: `token` (and
+    /// `attribute(token:)`) give a name's position in `list`, 0 for names not in it (so
+    /// `list[0]` is best a placeholder). Call before the first `read()`.
+    public func useTokens(_ list: [QName]) {
+        var map: [QName: Int32] = [:]
+        for (i, q) in list.enumerated() where map[q] == nil { map[q] = Int32(i) }
+        tokenOf = map
+        nameToken = names.map { map[$0] ?? 0 }
+    }
+
+    /// The current element's token (start or end; see `useTokens(_:)`), 0 for other nodes.
+    public var token: Int {
+        cur.name >= 0 ? Int(nameToken[Int(cur.name)]) : 0
+    }
+
+    /// An attribute of the current element, by token (see `useTokens(_:)`).
+    public func attribute(token t: Int) -> String? {
+        guard cur.kind == .element else { return nil }
+        for i in Int(cur.start)..<Int(cur.start + cur.count) {
+            let a = attrs[i]
+            if Int(nameToken[Int(a.name)]) == t { return string(a.start, a.count) }
+        }
+        return nil
+    }
+
     /// Reports only the elements with these names (their starts and ends, at their true
     /// depths) and no text: for a reader that looks for a few elements in a large part
     /// (styles.xml), so that the rest costs no events. Call before the first `read()`.
@@ -483,15 +513,22 @@ public final class XMLPullReader {
 
     /// The text content of the current element (all descendant text), leaving the reader on its end.
     public func elementText() throws(ReadError) -> String {
-        if cur.isEmpty || cur.kind != .element { return "" }
-        let start = cur.depth
         var s: [UInt8] = []
+        try appendElementText(to: &s)
+        return String(decoding: s, as: UTF8.self)
+    }
+
+    /// Appends the current element's text content (UTF-8) to `buffer`, leaving the reader on its end.
+    public func appendElementText(to buffer: inout [UInt8]) throws(ReadError) {
+        if cur.isEmpty || cur.kind != .element { return }
+        let start = cur.depth
         while try read() {
             if cur.kind == .endElement && cur.depth == start { break }
             if cur.kind == .text {
-                s.append(contentsOf: bytes[Int(cur.start)..<Int(cur.start + cur.count)])
+                bytes.withUnsafeBufferPointer { b in
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: b[Int(cur.start)..<Int(cur.start + cur.count)]))
+                }
             }
         }
-        return String(decoding: s, as: UTF8.self)
     }
 }

@@ -7,35 +7,40 @@ import DocxPackage
 /// (its end, or the start itself when empty).
 final class BodyReader {
     let r: XMLPullReader
-    var styles: Styles
+    @exclusivity(unchecked) var styles: Styles
     let numbering: Numbering
     let limits: ReadLimits
+    private let tok = Tok.all
 
-    private var tableDepth = 0
-    private var placeholderDepth = 0
-    private var textBoxDepth = 0
+    @exclusivity(unchecked) private var tableDepth = 0
+    @exclusivity(unchecked) private var placeholderDepth = 0
+    @exclusivity(unchecked) private var textBoxDepth = 0
     /// Open complex fields, innermost last: true while in the field's instruction (begin…separate),
     /// whose text, nested fields' results included, is not shown. Fields may span paragraphs.
-    private var fields: [Bool] = []
-    private var instructionDepth = 0
-    /// A drop cap's letters, waiting for the paragraph they begin.
-    private var pendingDropCap: String?
-    private var para: ParagraphState?
+    @exclusivity(unchecked) private var fields: [Bool] = []
+    @exclusivity(unchecked) private var instructionDepth = 0
+    /// A drop cap's letters (UTF-8), waiting for the paragraph they begin.
+    @exclusivity(unchecked) private var pendingDropCap: [UInt8]?
+    @exclusivity(unchecked) private var para: ParagraphState?
     /// Header and footer references met in section properties: (isHeader, kind, relationship id).
-    var sectionReferences: [(isHeader: Bool, kind: HeaderFooterKind, id: String)] = []
+    @exclusivity(unchecked) var sectionReferences: [(isHeader: Bool, kind: HeaderFooterKind, id: String)] = []
 
     final class ParagraphState {
-        var text = ""
-        var placeholder = ""
-        var images: [ImageInfo] = []
-        var following: [Block] = []
-        var styleId: String?
-        var numId: Int?
-        var ilvl: Int?
-        var outlineLevel: Int?
-        var dropCap = false
+        /// The text and the placeholder text, UTF-8; a String once the paragraph is done.
+        @exclusivity(unchecked) var text: [UInt8] = []
+        @exclusivity(unchecked) var placeholder: [UInt8] = []
+        /// Byte offsets in `text` and `placeholder` known to be grapheme boundaries (see `endsInWhiteSpace`).
+        @exclusivity(unchecked) var textBoundary = 0
+        @exclusivity(unchecked) var placeholderBoundary = 0
+        @exclusivity(unchecked) var images: [ImageInfo] = []
+        @exclusivity(unchecked) var following: [Block] = []
+        @exclusivity(unchecked) var styleId: String?
+        @exclusivity(unchecked) var numId: Int?
+        @exclusivity(unchecked) var ilvl: Int?
+        @exclusivity(unchecked) var outlineLevel: Int?
+        @exclusivity(unchecked) var dropCap = false
         /// Hidden through the paragraph style (w:vanish in its run properties), computed once.
-        var styleHidden: Bool?
+        @exclusivity(unchecked) var styleHidden: Bool?
     }
 
     init(_ r: XMLPullReader, styles: Styles, numbering: Numbering, limits: ReadLimits) {
@@ -43,18 +48,19 @@ final class BodyReader {
         self.styles = styles
         self.numbering = numbering
         self.limits = limits
+        r.useTokens(Tok.names)
     }
 
     // MARK: Walking
 
-    /// Calls `body` for each child element of the current element.
+    /// Calls `body` for each child element of the current element, with its token.
     @inline(__always)
-    private func eachChild(_ body: (QName) throws -> Void) throws {
+    private func eachChild(_ body: (Tok) throws -> Void) throws {
         if r.isEmptyElement { return }
         let d = r.depth
         while try r.read() {
             if r.kind == .element {
-                try body(r.name)
+                try body(tok[r.token])
             } else if r.kind == .endElement && r.depth == d {
                 return
             }
@@ -68,6 +74,10 @@ final class BodyReader {
         while try r.read() {
             if r.kind == .endElement && r.depth == d { return }
         }
+    }
+
+    private func attribute(_ t: Tok) -> String? {
+        r.attribute(token: Int(t.index))
     }
 
     private func isOn(_ v: String?) -> Bool {
@@ -86,8 +96,8 @@ final class BodyReader {
             guard root.ns == .w else { return (root.local, []) }
             if root.local == "document" {
                 var blocks: [Block] = []
-                try eachChild { q in
-                    if q.ns == .w && q.local == "body" { blocks = try self.blocks() } else { try self.skip() }
+                try eachChild { t in
+                    if t == .body { blocks = try self.blocks() } else { try self.skip() }
                 }
                 return (root.local, blocks)
             }
@@ -101,10 +111,10 @@ final class BodyReader {
         var notes: [Note] = []
         while try r.read() {
             guard r.kind == .element else { continue }
-            try eachChild { q in
-                guard q.ns == .w, q.local == "footnote" || q.local == "endnote" else { try self.skip(); return }
-                let type = self.r.attribute(.w, "type") ?? "normal"
-                let id = self.r.attribute(.w, "id") ?? ""
+            try eachChild { t in
+                guard t == .footnote || t == .endnote else { try self.skip(); return }
+                let type = self.attribute(.type) ?? "normal"
+                let id = self.attribute(.id) ?? ""
                 if type == "normal" {
                     notes.append(Note(kind: kind, id: id, blocks: try self.blocks()))
                 } else {
@@ -118,45 +128,39 @@ final class BodyReader {
 
     // MARK: Blocks
 
-    func blocks(extra: ((QName) throws -> Bool)? = nil) throws -> [Block] {
+    func blocks(extra: ((Tok) throws -> Bool)? = nil) throws -> [Block] {
         var out: [Block] = []
-        try eachChild { q in
-            if let extra, try extra(q) { return }
-            try self.block(q, into: &out)
+        try eachChild { t in
+            if let extra, try extra(t) { return }
+            try self.block(t, into: &out)
         }
         return out
     }
 
-    private func block(_ q: QName, into out: inout [Block]) throws {
-        if q.ns == .w {
-            switch q.local {
-            case "p": try paragraph(into: &out)
-            case "tbl": out.append(.table(try table()))
-            case "sdt": try sdt { q in try self.block(q, into: &out) }
-            case "customXml", "ins", "moveTo", "smartTag", "sdtContent":
-                try eachChild { q in try self.block(q, into: &out) }
-            case "sectPr": try sectPr()
-            default: try skip()   // del, moveFrom, bookmarks, proofing marks, altChunk, tblPr ...
-            }
-        } else if q.ns == .mc && q.local == "AlternateContent" {
-            try alternate { q in try self.block(q, into: &out) }
-        } else {
-            try skip()
+    private func block(_ t: Tok, into out: inout [Block]) throws {
+        switch t {
+        case .p: try paragraph(into: &out)
+        case .tbl: out.append(.table(try table()))
+        case .sdt: try sdt { t in try self.block(t, into: &out) }
+        case .customXml, .ins, .moveTo, .smartTag, .sdtContent:
+            try eachChild { t in try self.block(t, into: &out) }
+        case .sectPr: try sectPr()
+        case .alternateContent: try alternate { t in try self.block(t, into: &out) }
+        default: try skip()   // del, moveFrom, bookmarks, proofing marks, altChunk, tblPr ...
         }
     }
 
     /// A content control: marks what it holds as placeholder while it shows its placeholder.
-    private func sdt(_ content: (QName) throws -> Void) throws {
+    private func sdt(_ content: (Tok) throws -> Void) throws {
         var showing = false
-        try eachChild { q in
-            guard q.ns == .w else { try self.skip(); return }
-            switch q.local {
-            case "sdtPr":
-                try self.eachChild { q in
-                    if q.ns == .w && q.local == "showingPlcHdr" { showing = self.isOn(self.r.attribute(.w, "val")) }
+        try eachChild { t in
+            switch t {
+            case .sdtPr:
+                try self.eachChild { t in
+                    if t == .showingPlcHdr { showing = self.isOn(self.attribute(.val)) }
                     try self.skip()
                 }
-            case "sdtContent":
+            case .sdtContent:
                 if showing {
                     self.placeholderDepth += 1
                     self.separate()   // two placeholders in one paragraph stay two words
@@ -169,10 +173,10 @@ final class BodyReader {
     }
 
     /// mc:AlternateContent: the first branch only (a Choice, else the Fallback), never both.
-    private func alternate(_ content: (QName) throws -> Void) throws {
+    private func alternate(_ content: (Tok) throws -> Void) throws {
         var taken = false
-        try eachChild { q in
-            if !taken && q.ns == .mc && (q.local == "Choice" || q.local == "Fallback") {
+        try eachChild { t in
+            if !taken && (t == .choice || t == .fallback) {
                 taken = true
                 try self.eachChild(content)
             } else {
@@ -182,11 +186,10 @@ final class BodyReader {
     }
 
     private func sectPr() throws {
-        try eachChild { q in
-            if q.ns == .w && (q.local == "headerReference" || q.local == "footerReference"),
-               let id = self.r.attribute(.r, "id") {
-                let kind = HeaderFooterKind(rawValue: self.r.attribute(.w, "type") ?? "default") ?? .default
-                self.sectionReferences.append((q.local == "headerReference", kind, id))
+        try eachChild { t in
+            if t == .headerReference || t == .footerReference, let id = self.attribute(.rId) {
+                let kind = HeaderFooterKind(rawValue: self.attribute(.type) ?? "default") ?? .default
+                self.sectionReferences.append((t == .headerReference, kind, id))
             }
             try self.skip()
         }
@@ -199,8 +202,8 @@ final class BodyReader {
         let p = ParagraphState()
         para = p
         defer { para = saved }
-        try eachChild { q in
-            if q.ns == .w && q.local == "pPr" { try self.paragraphProperties(p) } else { try self.inline(q) }
+        try eachChild { t in
+            if t == .pPr { try self.paragraphProperties(p) } else { try self.inline(t) }
         }
         // A field instruction never runs past its paragraph: a begin whose separate or end went
         // missing (deleted with tracking on, say) must not hide the rest of the part.
@@ -210,11 +213,12 @@ final class BodyReader {
         }
         if let d = pendingDropCap, !p.dropCap {
             p.text = d + p.text
+            p.textBoundary = 0
             pendingDropCap = nil
         }
         if p.dropCap {
             // Word draws a drop cap as a frame of its own; its letters begin the next paragraph.
-            pendingDropCap = (pendingDropCap ?? "") + p.text
+            pendingDropCap = (pendingDropCap ?? []) + p.text
             return
         }
         out.append(.paragraph(finish(p)))
@@ -240,28 +244,43 @@ final class BodyReader {
 
     /// Unicode NFC, through the standard library (no Foundation). Text with no UTF-8 byte ≥ 0xCC
     /// has only code points below U+0300: none of them is a combining mark or a Hangul jamo, none
-    /// composes with what precedes it and none decomposes, so such text is already NFC.
+    /// composes with what precedes it and none decomposes, so such text is already NFC. Other
+    /// text that passes Unicode's NFC quick check is NFC as well.
     static func nfc(_ s: String) -> String {
-        for b in s.utf8 where b >= 0xCC { return String(decoding: s._nfcCodeUnits, as: UTF8.self) }
+        for b in s.utf8 where b >= 0xCC { return nfcSlow(s) }
         return s
     }
 
+    /// `nfc` of UTF-8 text.
+    static func nfc(_ bytes: [UInt8]) -> String {
+        let s = String(decoding: bytes, as: UTF8.self)
+        for b in bytes where b >= 0xCC { return nfcSlow(s) }
+        return s
+    }
+
+    private static func nfcSlow(_ s: String) -> String {
+        if #available(macOS 26.0, iOS 26.0, watchOS 26.0, tvOS 26.0, visionOS 26.0, *) {
+            var span = s.utf8Span
+            if span.checkForNFC(quickCheck: true) { return s }
+        }
+        return String(decoding: s._nfcCodeUnits, as: UTF8.self)
+    }
+
     private func paragraphProperties(_ p: ParagraphState) throws {
-        try eachChild { q in
-            guard q.ns == .w else { try self.skip(); return }
-            switch q.local {
-            case "pStyle": p.styleId = self.r.attribute(.w, "val")
-            case "outlineLvl": p.outlineLevel = self.r.attribute(.w, "val").flatMap { Int($0) }
-            case "numPr":
-                try self.eachChild { q in
-                    if q.ns == .w && q.local == "numId" { p.numId = self.r.attribute(.w, "val").flatMap { Int($0) } }
-                    if q.ns == .w && q.local == "ilvl" { p.ilvl = self.r.attribute(.w, "val").flatMap { Int($0) } }
+        try eachChild { t in
+            switch t {
+            case .pStyle: p.styleId = self.attribute(.val)
+            case .outlineLvl: p.outlineLevel = self.attribute(.val).flatMap { Int($0) }
+            case .numPr:
+                try self.eachChild { t in
+                    if t == .numId { p.numId = self.attribute(.val).flatMap { Int($0) } }
+                    if t == .ilvl { p.ilvl = self.attribute(.val).flatMap { Int($0) } }
                     try self.skip()
                 }
                 return
-            case "sectPr": try self.sectPr(); return
-            case "framePr":
-                let d = self.r.attribute(.w, "dropCap")
+            case .sectPr: try self.sectPr(); return
+            case .framePr:
+                let d = self.attribute(.dropCap)
                 p.dropCap = d == "drop" || d == "margin"
             default: break
             }
@@ -269,106 +288,112 @@ final class BodyReader {
         }
     }
 
+    /// Whether UTF-8 text ends in white space (its last Character's, as `String.last?.isWhitespace`);
+    /// nil when it is empty. `boundary` is a grapheme boundary in `bytes` and is moved to the start of
+    /// the last Character: what is appended later never moves a boundary before it, so each call
+    /// decodes only what came since the last.
+    private static func endsInWhiteSpace(_ bytes: [UInt8], _ boundary: inout Int) -> Bool? {
+        guard !bytes.isEmpty else { return nil }
+        let s = String(decoding: bytes[boundary...], as: UTF8.self)
+        let last = s.index(before: s.endIndex)
+        boundary += s.utf8.distance(from: s.startIndex, to: last)
+        return s[last].isWhitespace
+    }
+
     /// A space, unless the text is empty or already ends in white space.
     private func separate() {
         guard let p = para, instructionDepth == 0 else { return }
         if placeholderDepth > 0 {
-            if let l = p.placeholder.last, !l.isWhitespace { p.placeholder += " " }
-        } else if let l = p.text.last, !l.isWhitespace {
-            p.text += " "
+            if Self.endsInWhiteSpace(p.placeholder, &p.placeholderBoundary) == false { p.placeholder.append(0x20) }
+        } else if Self.endsInWhiteSpace(p.text, &p.textBoundary) == false {
+            p.text.append(0x20)
         }
     }
 
     private func append(_ s: String) {
         guard let p = para, instructionDepth == 0 else { return }
-        if placeholderDepth > 0 { p.placeholder += s } else { p.text += s }
+        if placeholderDepth > 0 { p.placeholder.append(contentsOf: s.utf8) } else { p.text.append(contentsOf: s.utf8) }
+    }
+
+    /// The current element's text, appended as `append` would; the element is consumed either way.
+    private func appendText() throws {
+        guard let p = para, instructionDepth == 0 else { try skip(); return }
+        if placeholderDepth > 0 { try r.appendElementText(to: &p.placeholder) } else { try r.appendElementText(to: &p.text) }
     }
 
     /// Everything inside a paragraph other than its properties.
-    private func inline(_ q: QName) throws {
-        switch q.ns {
-        case .w:
-            switch q.local {
-            case "r": try run()
-            case "sdt": try sdt { q in try self.inline(q) }
-            case "txbxContent": try textBox()
-            case "del", "moveFrom", "rPr", "pPr", "rPrChange", "pPrChange", "customXmlPr", "smartTagPr",
-                 "fldData", "sdtPr", "sdtEndPr", "instrText", "delText", "delInstrText", "rt":
-                try skip()
-            case "t":  // a w:t outside a run (not valid, but some writers do it)
-                append(try r.elementText())
-            default:
-                // hyperlink, smartTag, customXml, ins, moveTo, fldSimple, dir, bdo, sdtContent, ruby...
-                try eachChild { q in try self.inline(q) }
-            }
-        case .mc:
-            if q.local == "AlternateContent" { try alternate { q in try self.inline(q) } } else { try skip() }
-        case .wp:
-            if q.local == "docPr" {
-                let descr = r.attribute(.none, "descr").map(Self.nfc)
-                let title = r.attribute(.none, "title").map(Self.nfc)
-                let name = r.attribute(.none, "name")
-                para?.images.append(ImageInfo(description: descr?.isEmpty == false ? descr : nil,
-                                              title: title?.isEmpty == false ? title : nil, name: name))
-                try skip()
-            } else {
-                try eachChild { q in try self.inline(q) }
-            }
-        case .v:
-            if let alt = r.attribute(.none, "alt"), !alt.isEmpty, q.local != "textbox" {
-                para?.images.append(ImageInfo(description: Self.nfc(alt), title: nil, name: nil))
-            }
-            try eachChild { q in try self.inline(q) }
-        case .m:
-            switch q.local {
-            case "t": append(try r.elementText())
-            case "e", "num", "den", "sub", "sup", "deg", "lim", "fName":
-                // Keep the parts of a formula apart: "1 4" for ¼, not "14".
-                separate()
-                try eachChild { q in try self.inline(q) }
-            default: try eachChild { q in try self.inline(q) }
-            }
-        case .a:
-            // DrawingML: a:t inside shapes' text bodies is not Word text (wps:txbx holds w:txbxContent).
-            try eachChild { q in try self.inline(q) }
+    private func inline(_ t: Tok) throws {
+        switch t {
+        case .r: try run()
+        case .sdt: try sdt { t in try self.inline(t) }
+        case .txbxContent: try textBox()
+        case .del, .moveFrom, .rPr, .pPr, .rPrChange, .pPrChange, .customXmlPr, .smartTagPr,
+             .fldData, .sdtPr, .sdtEndPr, .instrText, .delText, .delInstrText, .rt:
+            try skip()
+        case .t:  // a w:t outside a run (not valid, but some writers do it)
+            try appendText()
+        case .alternateContent: try alternate { t in try self.inline(t) }
+        case .docPr:
+            let descr = attribute(.descr).map(Self.nfc)
+            let title = attribute(.title).map(Self.nfc)
+            let name = attribute(.name)
+            para?.images.append(ImageInfo(description: descr?.isEmpty == false ? descr : nil,
+                                          title: title?.isEmpty == false ? title : nil, name: name))
+            try skip()
+        case .mT: try appendText()
+        case .mE, .mNum, .mDen, .mSub, .mSup, .mDeg, .mLim, .mFName:
+            // Keep the parts of a formula apart: "1 4" for ¼, not "14".
+            separate()
+            try eachChild { t in try self.inline(t) }
         default:
-            try eachChild { q in try self.inline(q) }
+            switch r.namespace {
+            case .mc:
+                try skip()   // mc:Choice or Fallback outside an AlternateContent, mc:Ignorable stuff
+            case .v:
+                if t != .vTextbox, let alt = attribute(.alt), !alt.isEmpty {
+                    para?.images.append(ImageInfo(description: Self.nfc(alt), title: nil, name: nil))
+                }
+                try eachChild { t in try self.inline(t) }
+            default:
+                // w: hyperlink, smartTag, customXml, ins, moveTo, fldSimple, dir, bdo, sdtContent, ruby...;
+                // DrawingML (a:t inside shapes' text bodies is not Word text: wps:txbx holds w:txbxContent),
+                // the rest of wp:, m: and others.
+                try eachChild { t in try self.inline(t) }
+            }
         }
     }
 
     private func run() throws {
         var hidden = paragraphStyleHidden()
-        try eachChild { q in
-            guard q.ns == .w else { try self.inline(q); return }
-            switch q.local {
-            case "rPr":
-                try self.eachChild { q in
-                    if q.ns == .w && q.local == "vanish" { hidden = self.isOn(self.r.attribute(.w, "val")) }
-                    if q.ns == .w && q.local == "rStyle", let v = self.styles.vanish(self.r.attribute(.w, "val")) {
+        try eachChild { t in
+            switch t {
+            case .rPr:
+                try self.eachChild { t in
+                    if t == .vanish { hidden = self.isOn(self.attribute(.val)) }
+                    if t == .rStyle, let v = self.styles.vanish(self.attribute(.val)) {
                         hidden = v
                     }
                     try self.skip()
                 }
-            case "t":
-                let s = try self.r.elementText()
-                if !hidden { self.append(s) }
-            case "tab", "ptab": if !hidden { self.append("\t") }
-            case "br", "cr": if !hidden { self.append("\n") }
-            case "noBreakHyphen": if !hidden { self.append("-") }
-            case "sym":
-                if !hidden, let c = Symbols.character(font: self.r.attribute(.w, "font"), code: self.r.attribute(.w, "char")) {
+            case .t:
+                if hidden { try self.skip() } else { try self.appendText() }
+            case .tab, .ptab: if !hidden { self.append("\t") }
+            case .br, .cr: if !hidden { self.append("\n") }
+            case .noBreakHyphen: if !hidden { self.append("-") }
+            case .sym:
+                if !hidden, let c = Symbols.character(font: self.attribute(.font), code: self.attribute(.char)) {
                     self.append(c)
                 }
                 try self.skip()
-            case "fldChar":
-                self.fieldChar(self.r.attribute(.w, "fldCharType"))
+            case .fldChar:
+                self.fieldChar(self.attribute(.fldCharType))
                 try self.skip()
-            case "softHyphen", "instrText", "delText", "delInstrText", "footnoteReference", "endnoteReference",
-                 "commentReference", "annotationRef", "footnoteRef", "endnoteRef", "separator", "continuationSeparator",
-                 "lastRenderedPageBreak", "dayShort", "monthShort", "yearShort", "dayLong", "monthLong", "yearLong", "pgNum":
+            case .softHyphen, .instrText, .delText, .delInstrText, .footnoteReference, .endnoteReference,
+                 .commentReference, .annotationRef, .footnoteRef, .endnoteRef, .separator, .continuationSeparator,
+                 .lastRenderedPageBreak, .dayShort, .monthShort, .yearShort, .dayLong, .monthLong, .yearLong, .pgNum:
                 try self.skip()
             default:
-                try self.inline(q)   // drawing, pict, object, ruby, AlternateContent ...
+                try self.inline(t)   // drawing, pict, object, ruby, AlternateContent ...
             }
         }
     }
@@ -420,25 +445,24 @@ final class BodyReader {
         var rows: [RawRow] = []
         var styleId: String?
 
-        func rowLevel(_ q: QName) throws {
-            if q.ns == .mc && q.local == "AlternateContent" { try alternate(rowLevel); return }
-            guard q.ns == .w else { try skip(); return }
-            switch q.local {
-            case "tblPr":
-                try eachChild { q in
-                    if q.ns == .w && q.local == "tblStyle" { styleId = self.r.attribute(.w, "val") }
+        func rowLevel(_ t: Tok) throws {
+            switch t {
+            case .alternateContent: try alternate(rowLevel)
+            case .tblPr:
+                try eachChild { t in
+                    if t == .tblStyle { styleId = self.attribute(.val) }
                     try self.skip()
                 }
-            case "tblGrid":
-                try eachChild { q in
-                    if q.ns == .w && q.local == "gridCol" { gridColumns += 1 }
+            case .tblGrid:
+                try eachChild { t in
+                    if t == .gridCol { gridColumns += 1 }
                     try self.skip()
                 }
-            case "tr":
+            case .tr:
                 let row = try tableRow()
                 if !row.deleted { rows.append(row) }
-            case "sdt": try sdt(rowLevel)
-            case "customXml", "ins", "moveTo", "sdtContent": try eachChild(rowLevel)
+            case .sdt: try sdt(rowLevel)
+            case .customXml, .ins, .moveTo, .sdtContent: try eachChild(rowLevel)
             default: try skip()
             }
         }
@@ -448,25 +472,22 @@ final class BodyReader {
 
     private func tableRow() throws -> RawRow {
         var row = RawRow()
-        func cellLevel(_ q: QName) throws {
-            if q.ns == .mc && q.local == "AlternateContent" { try alternate(cellLevel); return }
-            guard q.ns == .w else { try skip(); return }
-            switch q.local {
-            case "trPr":
-                try eachChild { q in
-                    if q.ns == .w {
-                        switch q.local {
-                        case "gridBefore": row.before = Self.count(self.r.attribute(.w, "val"), default: 0)
-                        case "gridAfter": row.after = Self.count(self.r.attribute(.w, "val"), default: 0)
-                        case "del": row.deleted = true
-                        default: break
-                        }
+        func cellLevel(_ t: Tok) throws {
+            switch t {
+            case .alternateContent: try alternate(cellLevel)
+            case .trPr:
+                try eachChild { t in
+                    switch t {
+                    case .gridBefore: row.before = Self.count(self.attribute(.val), default: 0)
+                    case .gridAfter: row.after = Self.count(self.attribute(.val), default: 0)
+                    case .del: row.deleted = true
+                    default: break
                     }
                     try self.skip()
                 }
-            case "tc": row.cells.append(try tableCell())
-            case "sdt": try sdt(cellLevel)
-            case "customXml", "ins", "moveTo", "sdtContent": try eachChild(cellLevel)
+            case .tc: row.cells.append(try tableCell())
+            case .sdt: try sdt(cellLevel)
+            case .customXml, .ins, .moveTo, .sdtContent: try eachChild(cellLevel)
             default: try skip()
             }
         }
@@ -476,16 +497,14 @@ final class BodyReader {
 
     private func tableCell() throws -> RawCell {
         var cell = RawCell()
-        cell.blocks = try blocks { q in
-            guard q.ns == .w && q.local == "tcPr" else { return false }
-            try self.eachChild { q in
-                if q.ns == .w {
-                    switch q.local {
-                    case "gridSpan": cell.span = Self.count(self.r.attribute(.w, "val"), default: 1)
-                    case "vMerge": cell.vMerge = self.r.attribute(.w, "val") == "restart" ? .restart : .continue
-                    case "hMerge": cell.hMergeContinue = self.r.attribute(.w, "val") != "restart"
-                    default: break
-                    }
+        cell.blocks = try blocks { t in
+            guard t == .tcPr else { return false }
+            try self.eachChild { t in
+                switch t {
+                case .gridSpan: cell.span = Self.count(self.attribute(.val), default: 1)
+                case .vMerge: cell.vMerge = self.attribute(.val) == "restart" ? .restart : .continue
+                case .hMerge: cell.hMergeContinue = self.attribute(.val) != "restart"
+                default: break
                 }
                 try self.skip()
             }
