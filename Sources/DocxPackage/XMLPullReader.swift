@@ -55,7 +55,7 @@ public struct QName: Hashable, Sendable {
 /// Node kinds of a pull reader. Adjacent character data (text, CDATA, white space, character
 /// and entity references) comes as one `.text` node; comments and processing instructions
 /// are not reported.
-public enum XMLNodeKind: Sendable {
+public enum XMLNodeKind: Sendable, BitwiseCopyable {
     case element, endElement, text, whitespace, other
 }
 
@@ -96,7 +96,7 @@ public final class XMLPullReader {
     private var endOfStream = false
 
     // The current batch of events.
-    private struct Event {
+    private struct Event: BitwiseCopyable {
         var kind: XMLNodeKind
         var isEmpty: Bool
         var depth: Int32
@@ -106,14 +106,14 @@ public final class XMLPullReader {
         var start: Int32
         var count: Int32
     }
-    private struct Attribute {
+    private struct Attribute: BitwiseCopyable {
         var name: Int32
         var start: Int32
         var count: Int32
     }
-    @exclusivity(unchecked) private var events: [Event] = []
-    @exclusivity(unchecked) private var attrs: [Attribute] = []
-    @exclusivity(unchecked) private var bytes: [UInt8] = []
+    @exclusivity(unchecked) private var events = Buffer<Event>(capacity: 64)
+    @exclusivity(unchecked) private var attrs = Buffer<Attribute>(capacity: 64)
+    @exclusivity(unchecked) private var bytes = Buffer<UInt8>(capacity: 1024)
     @exclusivity(unchecked) private var next = 0
     @exclusivity(unchecked) private var cur = Event(kind: .other, isEmpty: false, depth: 0, name: -1, start: 0, count: 0)
     /// Open elements in the parser (ahead of what `read()` has handed out).
@@ -121,19 +121,23 @@ public final class XMLPullReader {
     /// The last start tag was `<a/>`: its end event is not reported.
     @exclusivity(unchecked) private var emptyPending = false
     /// The names of the open elements (by parser depth), negative (~index) for those not reported.
-    @exclusivity(unchecked) private var open: [Int32] = []
+    @exclusivity(unchecked) private var open = Buffer<Int32>(capacity: 64)
     /// Set by `reportOnly(_:)`: which names are reported (by index in `names`).
     @exclusivity(unchecked) private var filter: Set<QName>?
     @exclusivity(unchecked) private var nameReported: [Bool] = []
     /// Set by `useTokens(_:)`: each name's token (by index in `names`).
     @exclusivity(unchecked) private var tokenOf: [QName: Int32]?
     @exclusivity(unchecked) private var nameToken: [Int32] = []
+    /// Set by `useTokens(_:attributes:)`: attributes without a token are not kept.
+    @exclusivity(unchecked) private var tokenAttributesOnly = false
 
     // Names, interned: libxml2 hands out local names and namespace URIs from its dictionary,
     // so a (local, URI) pointer pair stands for one name for the whole part.
     @exclusivity(unchecked) private var names: [QName] = []
-    @exclusivity(unchecked) private var nameKeys: [(UInt, UInt)] = []
-    @exclusivity(unchecked) private var nameSlots: [Int32] = Array(repeating: -1, count: 256)
+    /// Open addressing over (local, URI) pointer pairs; a slot with `local == 0` is free.
+    private struct Slot: BitwiseCopyable { var local: UInt; var uri: UInt; var index: Int32 }
+    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Slot>
+    @exclusivity(unchecked) private var slotBits = 8
     @exclusivity(unchecked) private var nsByURI: [UInt: XMLNamespace] = [:]
 
     public var kind: XMLNodeKind { cur.kind }
@@ -185,6 +189,8 @@ public final class XMLPullReader {
         self.partName = source.name
         self.maxDepth = maxDepth
         input = UnsafeMutableRawPointer.allocate(byteCount: Self.readSize + Self.pushSize, alignment: 16)
+        slots = .allocate(capacity: 1 << slotBits)
+        slots.initialize(repeating: Slot(local: 0, uri: 0, index: 0), count: 1 << slotBits)
         // As xmlTextReader does: the first four bytes go with the context, for the encoding.
         while inputEnd < 4 {
             let n = source.read(into: input + inputEnd, count: 4 - inputEnd)
@@ -206,6 +212,7 @@ public final class XMLPullReader {
     deinit {
         if let ctxt { xmlFreeParserCtxt(ctxt) }
         input.deallocate()
+        slots.deallocate()
     }
 
     // MARK: Callbacks (from inside xmlParseChunk)
@@ -245,15 +252,17 @@ public final class XMLPullReader {
         emptyPending = empty
         let name = intern(local, prefix, uri)
         let reported = nameReported[Int(name)]
-        if Int(depth) < open.count { open[Int(depth)] = reported ? name : ~name } else { open.append(reported ? name : ~name) }
+        open.set(Int(depth), reported ? name : ~name)
         if !reported { return }
         let attrStart = Int32(attrs.count)
         if nAttrs > 0, let a {
             for i in 0..<nAttrs {
                 guard let an = a[5 * i], let v = a[5 * i + 3], let e = a[5 * i + 4] else { continue }
+                let attrName = intern(an, a[5 * i + 1], a[5 * i + 2])
+                if tokenAttributesOnly && nameToken[Int(attrName)] == 0 { continue }
                 let start = Int32(bytes.count)
                 appendAttributeValue(v, e - v)
-                attrs.append(Attribute(name: intern(an, a[5 * i + 1], a[5 * i + 2]), start: start, count: Int32(bytes.count) - start))
+                attrs.append(Attribute(name: attrName, start: start, count: Int32(bytes.count) - start))
             }
         }
         events.append(Event(kind: .element, isEmpty: empty, depth: depth, name: name,
@@ -264,7 +273,7 @@ public final class XMLPullReader {
     /// `&` it decoded comes as "&#38;" (libxml2's SAX2 tree builder turns it back, and so do we).
     private func appendAttributeValue(_ v: UnsafePointer<xmlChar>, _ n: Int) {
         let buf = UnsafeBufferPointer(start: v, count: n)
-        guard memchr(v, Int32(UInt8(ascii: "&")), n) != nil else { bytes.append(contentsOf: buf); return }
+        guard memchr(v, Int32(UInt8(ascii: "&")), n) != nil else { bytes.append(v, n); return }
         var i = 0
         while i < n {
             if buf[i] == UInt8(ascii: "&"), i + 4 < n, buf[i + 1] == UInt8(ascii: "#"), buf[i + 2] == UInt8(ascii: "3"),
@@ -291,10 +300,10 @@ public final class XMLPullReader {
         guard failure == nil, !draining, filter == nil else { return }
         emptyPending = false
         let start = Int32(bytes.count)
-        bytes.append(contentsOf: UnsafeBufferPointer(start: ch, count: n))
+        bytes.append(ch, n)
         let last = events.count - 1
         if last >= next, events[last].kind == .text, events[last].start + events[last].count == start {
-            events[last].count += Int32(n)
+            events.base[last].count += Int32(n)
         } else {
             events.append(Event(kind: .text, isEmpty: false, depth: parserDepth, name: -1, start: start, count: Int32(n)))
         }
@@ -303,17 +312,35 @@ public final class XMLPullReader {
     /// The index of a name in `names`, interning it on first sight. A prefix bound to no
     /// namespace (a namespace error, reported) stays part of the local name, "w:p", as in
     /// libxml2's tree and so xmlTextReader.
+    @inline(__always)
+    private static func slot(_ l: UInt, _ u: UInt, _ bits: Int) -> Int {
+        Int(truncatingIfNeeded: ((l &* 0x9E37_79B9_7F4A_7C15) ^ (u &* 0xC2B2_AE3D_27D4_EB4F)) >> UInt(64 - bits))
+    }
+
+    @inline(__always)
     private func intern(_ local: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) -> Int32 {
+        let l = UInt(bitPattern: local), u = UInt(bitPattern: uri)
+        if u != 0 || prefix == nil {
+            let mask = (1 << slotBits) - 1
+            var h = Self.slot(l, u, slotBits)
+            while true {
+                let s = slots[h]
+                if s.local == l && s.uri == u { return s.index }
+                if s.local == 0 { break }
+                h = (h + 1) & mask
+            }
+        }
+        return internNew(local, prefix, uri)
+    }
+
+    private func internNew(_ local: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) -> Int32 {
         var local = local
         if uri == nil, let prefix, let dict = ctxt?.pointee.dict, let full = xmlDictQLookup(dict, prefix, local) { local = full }
         let l = UInt(bitPattern: local), u = UInt(bitPattern: uri)
-        let mask = nameSlots.count - 1
-        var h = Int(truncatingIfNeeded: ((l >> 3) &* 0x9E37_79B9_7F4A_7C15) ^ (u >> 3)) & mask
-        while true {
-            let s = nameSlots[h]
-            if s < 0 { break }
-            let k = nameKeys[Int(s)]
-            if k.0 == l && k.1 == u { return s }
+        let mask = (1 << slotBits) - 1
+        var h = Self.slot(l, u, slotBits)
+        while slots[h].local != 0 {
+            if slots[h].local == l && slots[h].uri == u { return slots[h].index }
             h = (h + 1) & mask
         }
         let index = Int32(names.count)
@@ -321,21 +348,23 @@ public final class XMLPullReader {
         names.append(q)
         nameReported.append(filter?.contains(q) ?? true)
         nameToken.append(tokenOf?[q] ?? 0)
-        nameKeys.append((l, u))
-        nameSlots[h] = index
-        if names.count * 2 > nameSlots.count { rehash() }
+        slots[h] = Slot(local: l, uri: u, index: index)
+        if names.count * 2 > (1 << slotBits) { rehash() }
         return index
     }
 
     private func rehash() {
-        var slots = [Int32](repeating: -1, count: nameSlots.count * 2)
-        let mask = slots.count - 1
-        for (i, k) in nameKeys.enumerated() {
-            var h = Int(truncatingIfNeeded: ((k.0 >> 3) &* 0x9E37_79B9_7F4A_7C15) ^ (k.1 >> 3)) & mask
-            while slots[h] >= 0 { h = (h + 1) & mask }
-            slots[h] = Int32(i)
+        let old = slots, oldCount = 1 << slotBits
+        slotBits += 1
+        let count = 1 << slotBits, mask = count - 1
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: Slot(local: 0, uri: 0, index: 0), count: count)
+        for i in 0..<oldCount where old[i].local != 0 {
+            var h = Self.slot(old[i].local, old[i].uri, slotBits)
+            while slots[h].local != 0 { h = (h + 1) & mask }
+            slots[h] = old[i]
         }
-        nameSlots = slots
+        old.deallocate()
     }
 
     private func namespace(_ uri: UnsafePointer<xmlChar>?) -> XMLNamespace {
@@ -394,15 +423,15 @@ public final class XMLPullReader {
     /// Moves to the next node; false at the end of the document.
     public func read() throws(ReadError) -> Bool {
         if next >= events.count {
-            events.removeAll(keepingCapacity: true)
-            attrs.removeAll(keepingCapacity: true)
-            bytes.removeAll(keepingCapacity: true)
+            events.removeAll()
+            attrs.removeAll()
+            bytes.removeAll()
             next = 0
-            while events.isEmpty && push() {
+            while events.count == 0 && push() {
                 // A push that ends in a refusal hands out none of its nodes.
                 if fatal || failure != nil || source.failure != nil { events.removeAll() }
             }
-            if events.isEmpty {
+            if events.count == 0 {
                 // Errors the parser could go on from (namespace errors) refuse the part at its end.
                 if let e = pendingError(nonFatal: true) { throw e }
                 cur = Event(kind: .other, isEmpty: false, depth: 0, name: -1, start: 0, count: 0)
@@ -448,13 +477,20 @@ public final class XMLPullReader {
     }
 
     /// Names as small integers, for a reader that switches on many: `token` (and
-    /// `attribute(token:)`) give a name's position in `list`, 0 for names not in it (so
-    /// `list[0]` is best a placeholder). Call before the first `read()`.
-    public func useTokens(_ list: [QName]) {
+    /// `attribute(token:)`) give a name's token in `tokens` (made once with `tokenTable`),
+    /// 0 for names not in it. With `attributesOnly`, attributes without a token are not
+    /// kept (`attribute(_:_:)` does not find them). Call before the first `read()`.
+    public func useTokens(_ tokens: [QName: Int32], attributesOnly: Bool = false) {
+        tokenOf = tokens
+        tokenAttributesOnly = attributesOnly
+        nameToken = names.map { tokens[$0] ?? 0 }
+    }
+
+    /// Tokens for `useTokens(_:)`: each name's position in `list` (so `list[0]`, token 0, is best a placeholder).
+    public static func tokenTable(_ list: [QName]) -> [QName: Int32] {
         var map: [QName: Int32] = [:]
         for (i, q) in list.enumerated() where map[q] == nil { map[q] = Int32(i) }
-        tokenOf = map
-        nameToken = names.map { map[$0] ?? 0 }
+        return map
     }
 
     /// The current element's token (start or end; see `useTokens(_:)`), 0 for other nodes.
@@ -486,9 +522,7 @@ public final class XMLPullReader {
     }
 
     private func string(_ start: Int32, _ count: Int32) -> String {
-        bytes.withUnsafeBufferPointer { b in
-            String(decoding: UnsafeBufferPointer(rebasing: b[Int(start)..<Int(start + count)]), as: UTF8.self)
-        }
+        String(decoding: UnsafeBufferPointer(start: bytes.base + Int(start), count: Int(count)), as: UTF8.self)
     }
 
     /// An attribute of the current element, by namespace and local name.
@@ -525,10 +559,57 @@ public final class XMLPullReader {
         while try read() {
             if cur.kind == .endElement && cur.depth == start { break }
             if cur.kind == .text {
-                bytes.withUnsafeBufferPointer { b in
-                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: b[Int(cur.start)..<Int(cur.start + cur.count)]))
-                }
+                buffer.append(contentsOf: UnsafeBufferPointer(start: bytes.base + Int(cur.start), count: Int(cur.count)))
             }
         }
     }
+}
+
+/// A growable buffer of plain values for the event batches: no copy-on-write, no uniqueness
+/// or bounds checks (the reader makes every index it reads).
+struct Buffer<Element: BitwiseCopyable>: ~Copyable {
+    private(set) var base: UnsafeMutablePointer<Element>
+    private(set) var count = 0
+    private var capacity: Int
+
+    init(capacity: Int) {
+        base = .allocate(capacity: capacity)
+        self.capacity = capacity
+    }
+
+    deinit { base.deallocate() }
+
+    @inline(__always)
+    mutating func append(_ x: Element) {
+        if count == capacity { grow(count + 1) }
+        (base + count).initialize(to: x)
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ p: UnsafePointer<Element>, _ n: Int) {
+        if count + n > capacity { grow(count + n) }
+        (base + count).initialize(from: p, count: n)
+        count += n
+    }
+
+    private mutating func grow(_ needed: Int) {
+        var c = capacity * 2
+        while c < needed { c *= 2 }
+        let b = UnsafeMutablePointer<Element>.allocate(capacity: c)
+        b.moveInitialize(from: base, count: count)
+        base.deallocate()
+        base = b
+        capacity = c
+    }
+
+    mutating func removeAll() { count = 0 }
+
+    /// Sets element `i`, appending when `i == count` (a stack indexed by depth).
+    @inline(__always)
+    mutating func set(_ i: Int, _ x: Element) {
+        if i < count { base[i] = x } else { append(x) }
+    }
+
+    subscript(i: Int) -> Element { base[i] }
 }

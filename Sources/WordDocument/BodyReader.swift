@@ -48,7 +48,8 @@ final class BodyReader {
         self.styles = styles
         self.numbering = numbering
         self.limits = limits
-        r.useTokens(Tok.names)
+        // Every attribute BodyReader reads has a token: the others are not kept.
+        r.useTokens(Tok.table, attributesOnly: true)
     }
 
     // MARK: Walking

@@ -51,7 +51,10 @@ enum Tok: String, CaseIterable {
     /// This case's token: its position among the cases (the enum's own one-byte tag).
     var index: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 
-    /// The names to hand XMLPullReader.useTokens, by token.
+    /// The token table to hand XMLPullReader.useTokens.
+    static let table = XMLPullReader.tokenTable(names)
+
+    /// The names, by token.
     static let names: [QName] = all.enumerated().map { i, t in
         precondition(MemoryLayout<Tok>.size == 1 && t.index == i)
         guard let colon = t.rawValue.firstIndex(of: ":") else { return QName(.none, "") }
