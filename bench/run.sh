@@ -53,7 +53,7 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 echo "== build (release, --scratch-path $SCRATCH)"
-swift build -c release --scratch-path "$SCRATCH" --product maalplan
+swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product maalplan
 swift build -c release --scratch-path "$SCRATCH" --product maalplan-bench-read
 # shellcheck disable=SC2046
 cc -O2 -o "$OUT/floor" bench/floor.c $(pkg-config --cflags --libs libzip libxml-2.0)
@@ -144,6 +144,8 @@ read -r pt_med pt_min pt_cpu < <(process_stats "$plan" "$BIN/maalplan" inspect "
 echo "   inspect $plan                median $(ms "$pt_med") ms"
 read -r pj_med pj_min pj_cpu < <(process_stats "$plan-json" "$BIN/maalplan" inspect "$PLAN" --format json)
 echo "   inspect $plan --format json  median $(ms "$pj_med") ms"
+read -r cv_med cv_min cv_cpu < <(process_stats "$plan-convert" "$BIN/maalplan" convert "$PLAN")
+echo "   convert $plan                median $(ms "$cv_med") ms"
 : > "$OUT/inspect-fixtures.txt"
 for f in "${fixtures[@]}"; do
   read -r m _ _ < <(process_stats "fixture-$(basename "$f" .docx)" "$BIN/maalplan" inspect "$f")
@@ -192,6 +194,7 @@ echo "== (c) peak memory (/usr/bin/time -v, max RSS)"
 rss_version=$(max_rss_kb "$BIN/maalplan" --version)
 rss_plan=$(max_rss_kb "$BIN/maalplan" inspect "$PLAN")
 rss_plan_json=$(max_rss_kb "$BIN/maalplan" inspect "$PLAN" --format json)
+rss_convert=$(max_rss_kb "$BIN/maalplan" convert "$PLAN")
 rss_big=""
 [ ${#corpus_files[@]} -gt 0 ] && rss_big=$(max_rss_kb "$BIN/maalplan" inspect "${corpus_files[0]}" --format json)
 
@@ -203,6 +206,7 @@ rss_big=""
   printf '    %-44s %7s %7s %9s\n' "maalplan --version (start-up only)" "$(ms "$su_med")" "$(ms "$su_min")" "$(ms "$su_cpu")"
   printf '    %-44s %7s %7s %9s   <=10 %s\n' "inspect $plan" "$(ms "$pt_med")" "$(ms "$pt_min")" "$(ms "$pt_cpu")" "$(verdict "$(ms "$pt_med")" 10)"
   printf '    %-44s %7s %7s %9s\n' "inspect $plan --format json" "$(ms "$pj_med")" "$(ms "$pj_min")" "$(ms "$pj_cpu")"
+  printf '    %-44s %7s %7s %9s   <=15 %s\n' "convert $plan" "$(ms "$cv_med")" "$(ms "$cv_min")" "$(ms "$cv_cpu")" "$(verdict "$(ms "$cv_med")" 15)"
   printf '    %-44s %7s   (each fixture: %s of %s over 10 ms, slowest %s ms)\n' \
     "inspect, median over ${#fixtures[@]} fixtures" "$fi_med" "$fi_over" "${#fixtures[@]}" "$fi_max"
   echo
@@ -230,6 +234,7 @@ rss_big=""
   printf '    %-46s %7s\n' "maalplan --version" "$rss_version"
   printf '    %-46s %7s\n' "inspect $plan" "$rss_plan"
   printf '    %-46s %7s\n' "inspect $plan --format json" "$rss_plan_json"
+  printf '    %-46s %7s   <=30720\n' "convert $plan" "$rss_convert"
   if [ -n "$rss_big" ]; then
     printf '    %-46s %7s\n' "inspect --format json $(basename "${corpus_files[0]}")" "$rss_big"
   fi
