@@ -222,6 +222,11 @@ public final class XMLPullReader {
         if let ctxt { xmlStopParser(ctxt) }
     }
 
+    private func tooLarge() {
+        failure = ReadError(.partTooLarge(Int(Int32.max) / 2), part: partName)
+        stop()
+    }
+
     private func doctype() {
         if failure == nil { failure = ReadError(.dtd, part: partName) }
         stop()
@@ -254,6 +259,8 @@ public final class XMLPullReader {
         let reported = nameReported[Int(name)]
         open.set(Int(depth), reported ? name : ~name)
         if !reported { return }
+        // Offsets in a batch are Int32: a batch past 2 GiB (only with limits far above the defaults) is refused.
+        if bytes.count > Int(Int32.max) / 2 || attrs.count + nAttrs > Int(Int32.max) / 2 { tooLarge(); return }
         let attrStart = Int32(attrs.count)
         if nAttrs > 0, let a {
             for i in 0..<nAttrs {
@@ -298,6 +305,7 @@ public final class XMLPullReader {
 
     private func characters(_ ch: UnsafePointer<xmlChar>, _ n: Int) {
         guard failure == nil, !draining, filter == nil else { return }
+        if bytes.count + n > Int(Int32.max) / 2 { tooLarge(); return }
         emptyPending = false
         let start = Int32(bytes.count)
         bytes.append(ch, n)
