@@ -101,7 +101,8 @@ public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
     public func message(_ lang: MessageLanguage = .da) -> String {
         let (what, todo) = lang == .da ? danish : english
         let w = lang == .da ? whereText.da : whereText.en
-        return "\(what)\(w) – \(todo)"
+        // One line, whatever a library put in its message.
+        return "\(what)\(w) – \(todo)".split(whereSeparator: { $0 == "\n" || $0 == "\r" }).joined(separator: " ")
     }
 
     /// libzip's messages for the damage people meet, in Danish; others as libzip gives them.
