@@ -32,15 +32,25 @@ public enum Guidance {
 
     /// Guidance as one stream of words, each paragraph's words in order.
     static let stream: [[String]] = paragraphs.map(words)
+    /// Every word of the guidance: a line whose first word is not among them is no guidance.
+    static let vocabulary: Set<String> = Set(stream.joined())
 
     /// Letters and digits, lower case, NFC: the words a comparison sees.
     static func words(_ s: String) -> [String] {
         var out: [String] = []
-        var cur = ""
-        for ch in s.nfc.lowercased() {
-            if ch.isLetter || ch.isNumber { cur.append(ch) } else if !cur.isEmpty { out.append(cur); cur = "" }
+        var cur = String.UnicodeScalarView()
+        for u in s.nfc.lowercased().unicodeScalars {
+            let v = u.value
+            let wordScalar = (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39)
+                || (v >= 0x80 && (u.properties.isAlphabetic || u.properties.numericType != nil))
+            if wordScalar {
+                cur.append(u)
+            } else if !cur.isEmpty {
+                out.append(String(cur))
+                cur = String.UnicodeScalarView()
+            }
         }
-        if !cur.isEmpty { out.append(cur) }
+        if !cur.isEmpty { out.append(String(cur)) }
         return out
     }
 
@@ -63,7 +73,7 @@ public enum Guidance {
     /// or a shorter one that is a whole guidance question), or a guidance opening followed by an answer.
     public static func match(_ text: String) -> Match {
         let w = words(text)
-        if w.isEmpty { return .none }
+        if w.isEmpty || !vocabulary.contains(w[0]) { return .none }
         if isFragment(w[...]) {
             // Short fragments ("målet", "tegn") could be answers; count them only when they are whole items.
             if w.count >= 3 || stream.contains(where: { $0 == w }) { return .whole }
