@@ -42,6 +42,7 @@ fi
 
 echo "== build (release, --scratch-path $SCRATCH)"
 swift build -c release --scratch-path "$SCRATCH" --product maalplan
+swift build -c release --scratch-path "$SCRATCH" --product maalplan-store
 swift build -c release --scratch-path "$SCRATCH" --product make-plans
 if [ ! -x "$OUT/floor" ] || [ bench/floor.c -nt "$OUT/floor" ]; then
   # shellcheck disable=SC2046
