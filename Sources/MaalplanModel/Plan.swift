@@ -148,3 +148,26 @@ public struct Plan: Equatable, Sendable {
     public var findings: [Finding] = []
     public init() {}
 }
+
+/// The fields' names as the templates print them (Danish) and in English, by JSON key.
+public enum FieldLabels {
+    public static let byKey: [String: (da: String, en: String)] = [
+        "owner": ("Ejer (afdelingschef)", "Owner (head of department)"),
+        "coordinator": ("Tovholder", "Coordinator"),
+        "contributingWorkplaces": ("Bidragende arbejdspladser", "Contributing workplaces"),
+        "goal": ("Mål & målgruppe", "Goal & target group"),
+        "objective": ("Målsætning & politik", "Objective & policy"),
+        "challenge": ("Udfordring", "Challenge"),
+        "signs": ("Tegn", "Signs"),
+        "trialActions": ("Prøvehandling", "Trial actions"),
+        "milestones": ("Milepælsplan", "Milestone plan"),
+        "evaluation": ("Evaluering", "Evaluation"),
+        "learning": ("Læring", "Learning"),
+    ]
+
+    /// The name of the last key of a field path (`goals[0].signs` → "Tegn"), or the key itself.
+    public static func name(ofPath path: String, danish: Bool) -> String {
+        let key = path.split(separator: ".").last.map(String.init) ?? path
+        return byKey[key].map { danish ? $0.da : $0.en } ?? key
+    }
+}

@@ -95,24 +95,10 @@ enum Analysis {
 
 /// Field paths in people's words: "goals[1].signs" → "Tegn (mål 2)".
 public enum FieldNames {
-    static let names: [String: (String, String)] = [
-        "owner": ("Ejer", "Owner"),
-        "coordinator": ("Tovholder", "Coordinator"),
-        "contributingWorkplaces": ("Bidragende arbejdspladser", "Contributing workplaces"),
-        "goal": ("Mål & målgruppe", "Goal & target group"),
-        "objective": ("Målsætning & politik", "Objective & policy"),
-        "challenge": ("Udfordring", "Challenge"),
-        "signs": ("Tegn", "Signs"),
-        "trialActions": ("Prøvehandling", "Trial actions"),
-        "milestones": ("Milepælsplan", "Milestone plan"),
-        "evaluation": ("Evaluering", "Evaluation"),
-        "learning": ("Læring", "Learning"),
-    ]
 
     /// One field path; goal numbers shown (1-based) only when the plan has several goals.
     public static func name(_ path: String, manyGoals: Bool, _ lang: MessageLanguage) -> String {
-        let key = path.split(separator: ".").last.map(String.init) ?? path
-        let n = names[key].map { lang == .da ? $0.0 : $0.1 } ?? key
+        let n = FieldLabels.name(ofPath: path, danish: lang == .da)
         if manyGoals, path.hasPrefix("goals["), let close = path.firstIndex(of: "]"),
            let i = Int(path[path.index(path.startIndex, offsetBy: 6)..<close]) {
             return lang == .da ? "\(n) (mål \(i + 1))" : "\(n) (goal \(i + 1))"

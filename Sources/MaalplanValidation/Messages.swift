@@ -6,24 +6,10 @@ struct Messages {
     let language: MessageLanguage
     var da: Bool { language == .da }
 
-    static let names: [String: (String, String)] = [
-        "owner": ("Ejer (afdelingschef)", "Owner (head of department)"),
-        "coordinator": ("Tovholder", "Coordinator"),
-        "contributingWorkplaces": ("Bidragende arbejdspladser", "Contributing workplaces"),
-        "goal": ("Mål & målgruppe", "Goal & target group"),
-        "objective": ("Målsætning & politik", "Objective & policy"),
-        "challenge": ("Udfordring", "Challenge"),
-        "signs": ("Tegn", "Signs"),
-        "trialActions": ("Prøvehandling", "Trial actions"),
-        "milestones": ("Milepælsplan", "Milestone plan"),
-        "evaluation": ("Evaluering", "Evaluation"),
-        "learning": ("Læring", "Learning"),
-    ]
 
     /// "»Tegn« for mål 2" / "»Signs« of goal 2".
     func name(_ path: String) -> String {
-        let key = path.split(separator: ".").last.map(String.init) ?? path
-        let n = Self.names[key].map { da ? $0.0 : $0.1 } ?? key
+        let n = FieldLabels.name(ofPath: path, danish: da)
         if path.hasPrefix("goals["), let close = path.firstIndex(of: "]"),
            let i = Int(path[path.index(path.startIndex, offsetBy: 6)..<close]) {
             return da ? "»\(n)« for mål \(i + 1)" : "»\(n)« of goal \(i + 1)"

@@ -331,7 +331,7 @@ final class FolderImportTests: XCTestCase {
         XCTAssertTrue(under1.contains(SamplePlans.caseNumber(2)), under1)
         XCTAssertTrue(under1.contains("UNDER 1  UNDER 2: Prøvehandling"), under1)
         let empty = lines.first { $0.contains(SamplePlans.title(0)) }!
-        XCTAssertTrue(empty.contains("FØR: Ejer, Tovholder, Bidragende arbejdspladser, Mål & målgruppe"), empty)
+        XCTAssertTrue(empty.contains("FØR: Ejer (afdelingschef), Tovholder, Bidragende arbejdspladser, Mål & målgruppe"), empty)
         XCTAssertTrue(lines.first { $0.contains(SamplePlans.title(9)) }!.contains("intet (alle faser udfyldt)"))
         XCTAssertTrue(text.contains("gammel.rtf: filen er RTF"), text)
         XCTAssertTrue(Report.text(plans, failures, .en).contains("nothing (every phase filled in)"))
