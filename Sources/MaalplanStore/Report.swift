@@ -54,9 +54,21 @@ public enum Report {
     static func sorted(_ rows: [ReportRow]) -> [ReportRow] {
         rows.sorted { a, b in
             if a.year != b.year { return (a.year ?? 0) < (b.year ?? 0) }
-            let ta = displayTitle(a).lowercased(), tb = displayTitle(b).lowercased()
-            if ta != tb { return ta < tb }
+            let ta = danishKey(displayTitle(a)), tb = danishKey(displayTitle(b))
+            if ta != tb { return ta.lexicographicallyPrecedes(tb) }
             return (a.caseNumber ?? "") < (b.caseNumber ?? "")
+        }
+    }
+
+    /// A sort key in Danish alphabetical order: æ, ø, å after z (and aa read as å is left alone).
+    static func danishKey(_ s: String) -> [UInt32] {
+        s.lowercased().nfc.unicodeScalars.map { u in
+            switch u {
+            case "æ", "ä": return 0x7B   // just after "z"
+            case "ø", "ö": return 0x7C
+            case "å": return 0x7D
+            default: return u.value
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 import MaalplanMapping
+@testable import MaalplanStore
 import XCTest
 
 /// The import's hot path: Labels.collapseSpace's byte-level fast path gives what the
@@ -29,5 +30,13 @@ final class FastPathTests: XCTestCase {
         }
         XCTAssertEqual(Labels.collapseSpace("Ejer (afdelingschef)"), "Ejer (afdelingschef)")
         XCTAssertEqual(Labels.collapseSpace("  Mål &\u{00A0}målgruppe \n"), "Mål & målgruppe")
+    }
+}
+
+final class DanishOrderTests: XCTestCase {
+    func testÆØÅComeAfterZ() {
+        let words = ["Åbrinken", "Zoo", "Ørestad", "Abe", "Ærø", "Øvrige"]
+        let sorted = words.sorted { Report.danishKey($0).lexicographicallyPrecedes(Report.danishKey($1)) }
+        XCTAssertEqual(sorted, ["Abe", "Zoo", "Ærø", "Ørestad", "Øvrige", "Åbrinken"])
     }
 }
