@@ -76,7 +76,7 @@ let package = Package(
             "MaalplanStore", "MaalplanCore", "MaalplanModel", "MaalplanMapping", "MaalplanSamples", "DocxBuilder",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "CorpusTests", dependencies: ["WordDocument", "DocxPackage"], exclude: ["pandoc-words.tsv"]),
+        .testTarget(name: "CorpusTests", dependencies: ["WordDocument", "DocxPackage", "MaalplanModel"], exclude: ["pandoc-words.tsv"]),
         .testTarget(name: "WordDocumentTests",
                     dependencies: ["WordDocument", "DocxPackage", "DocxBuilder"]),
     ],
