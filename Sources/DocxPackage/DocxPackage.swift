@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 // The C library's open(2) and read(2), out of reach of DocxPackage's own `open` and `read` names.
-private func systemOpen(_ path: String) -> Int32 { open(path, O_RDONLY) }
+private func systemOpen(_ path: String) -> Int32 { open(path, O_RDONLY | O_CLOEXEC) }
 private func systemRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer, _ n: Int) -> Int { read(fd, buf, n) }
 
 /// What kind of Word file a package is, told by the main part's content type.
@@ -56,11 +56,19 @@ public final class DocxPackage {
 
     /// Opens a file and checks it is a Word package.
     public static func open(path: String, limits: ReadLimits = .default) throws(ReadError) -> DocxPackage {
-        let bytes = try readFile(path, limits: limits)
+        let bytes = try readFile(path: path, limits: limits).bytes
         return try DocxPackage(bytes: bytes, path: path, limits: limits)
     }
 
-    static func readFile(_ path: String, limits: ReadLimits) throws(ReadError) -> [UInt8] {
+    /// A whole file as read, with the modification time of what was read (fstat of the open file).
+    public struct FileContents: Sendable {
+        public var bytes: [UInt8]
+        /// Nanoseconds since 1970.
+        public var modifiedNanoseconds: Int64
+    }
+
+    /// Reads a whole file within `limits.maxInputBytes`; a folder or an unreadable path is refused.
+    public static func readFile(path: String, limits: ReadLimits = .default) throws(ReadError) -> FileContents {
         let fd = systemOpen(path)
         if fd < 0 { throw ReadError(.cannotOpen(errno: errno)) }
         defer { close(fd) }
@@ -80,7 +88,12 @@ public final class DocxPackage {
             got += n
         }
         if got < size { out.removeSubrange(got...) }
-        return out
+        #if canImport(Darwin)
+        let modified = Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
+        #else
+        let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+        #endif
+        return FileContents(bytes: out, modifiedNanoseconds: modified)
     }
 
     /// Opens a package held in memory.

@@ -69,27 +69,11 @@ enum Analysis {
         }
     }
 
-    /// The whole file, with the size and mtime of what was read.
+    /// The whole file, with the size and mtime of what was read; an empty file fails before it is hashed.
     static func readFile(_ path: String, limits: ReadLimits) throws(ReadError) -> ([UInt8], Int64, Int64) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 { throw ReadError(.cannotOpen(errno: errno)) }
-        defer { close(fd) }
-        var st = stat()
-        if fstat(fd, &st) != 0 { throw ReadError(.cannotOpen(errno: errno)) }
-        if (st.st_mode & S_IFMT) == S_IFDIR { throw ReadError(.isDirectory) }
-        let size = Int(st.st_size)
-        if size > limits.maxInputBytes { throw ReadError(.inputTooLarge(limits.maxInputBytes)) }
-        if size == 0 { throw ReadError(.empty) }
-        var out = [UInt8](repeating: 0, count: size)
-        var got = 0
-        while got < size {
-            let n = out.withUnsafeMutableBytes { buf in read(fd, buf.baseAddress! + got, size - got) }
-            if n < 0 { if errno == EINTR { continue }; throw ReadError(.cannotOpen(errno: errno)) }
-            if n == 0 { break }
-            got += n
-        }
-        if got < size { out.removeSubrange(got...) }
-        return (out, Int64(got), Walker.mtimeNs(st))
+        let file = try DocxPackage.readFile(path: path, limits: limits)
+        if file.bytes.isEmpty { throw ReadError(.empty) }
+        return (file.bytes, Int64(file.bytes.count), file.modifiedNanoseconds)
     }
 }
 
