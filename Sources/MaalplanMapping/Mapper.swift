@@ -216,8 +216,8 @@ struct MapState {
         }
         if Self.mentionsCase(text) { return }
         // Text between tables that is not a heading we know is reported, not dropped.
-        if let f = Labels.field(text) {
-            _ = f  // a label outside a table: its value cannot be found by position
+        if Labels.field(text) != nil {
+            // A label outside a table: its value cannot be found by position.
             result.unplaced.append(UnplacedText(location: loc, label: text, text: ""))
         } else if p.headingLevel == nil && Guidance.match(text) == .none {
             result.unplaced.append(UnplacedText(location: loc, label: nil, text: text))
