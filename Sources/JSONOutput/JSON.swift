@@ -25,68 +25,96 @@ public indirect enum JSON: Equatable, Sendable {
 
     /// Serialises with two-space indentation (or compact), UTF-8 kept as is (æ, ø, å unescaped).
     public func serialized(pretty: Bool = true) -> String {
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(4096)
         write(to: &out, indent: pretty ? 0 : -1)
-        if pretty { out += "\n" }
-        return out
+        if pretty { out.append(0x0A) }
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: Int) {
+    private func write(to out: inout [UInt8], indent: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let i): out += String(i)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i): out.append(contentsOf: String(i).utf8)
         case .string(let s): JSON.escape(s, into: &out)
         case .array(let a):
-            if a.isEmpty { out += "[]"; return }
-            out += "["
+            if a.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
             for (i, v) in a.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSON.newline(&out, indent + 1, indent)
                 v.write(to: &out, indent: indent < 0 ? -1 : indent + 1)
             }
             JSON.newline(&out, indent, indent)
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let o):
-            if o.isEmpty { out += "{}"; return }
-            out += "{"
+            if o.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
             for (i, (k, v)) in o.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(UInt8(ascii: ",")) }
                 JSON.newline(&out, indent + 1, indent)
                 JSON.escape(k, into: &out)
-                out += indent < 0 ? ":" : ": "
+                out.append(UInt8(ascii: ":"))
+                if indent >= 0 { out.append(0x20) }
                 v.write(to: &out, indent: indent < 0 ? -1 : indent + 1)
             }
             JSON.newline(&out, indent, indent)
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(_ out: inout String, _ level: Int, _ base: Int) {
+    private static func newline(_ out: inout [UInt8], _ level: Int, _ base: Int) {
         guard base >= 0 else { return }
-        out += "\n"
-        out += String(repeating: "  ", count: level)
+        out.append(0x0A)
+        for _ in 0..<(2 * max(level, 0)) { out.append(0x20) }
     }
 
-    static func escape(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
+    /// A JSON string: quotes, backslash and control characters escaped, and U+2028/U+2029
+    /// (line ends to JavaScript); every other byte of the UTF-8 copied as it is.
+    static func escape(_ s: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var s = s
+        s.withUTF8 { b in
+            let n = b.count
+            var run = 0                     // start of the bytes not yet copied
+            var i = 0
+            func flush(_ to: Int) {
+                if to > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<to])) }
             }
+            while i < n {
+                let c = b[i]
+                if c >= 0x20 && c != 0x22 && c != 0x5C && c != 0xE2 { i += 1; continue }
+                if c == 0xE2 {
+                    // U+2028 and U+2029: E2 80 A8 / E2 80 A9.
+                    if i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 {
+                        flush(i)
+                        out.append(contentsOf: (b[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                        i += 3
+                        run = i
+                    } else {
+                        i += 1
+                    }
+                    continue
+                }
+                flush(i)
+                switch c {
+                case 0x22: out.append(contentsOf: "\\\"".utf8)
+                case 0x5C: out.append(contentsOf: "\\\\".utf8)
+                case 0x0A: out.append(contentsOf: "\\n".utf8)
+                case 0x0D: out.append(contentsOf: "\\r".utf8)
+                case 0x09: out.append(contentsOf: "\\t".utf8)
+                default:
+                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(hex[Int(c >> 4)])
+                    out.append(hex[Int(c & 0xF)])
+                }
+                i += 1
+                run = i
+            }
+            flush(n)
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }

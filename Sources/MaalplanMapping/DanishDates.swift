@@ -21,7 +21,7 @@ public enum DanishDates {
     /// The text as lower-case scalars, scanned by hand: no regular expressions, no Foundation.
     struct Scanner {
         let c: [Unicode.Scalar]
-        init(_ s: String) { c = Array(s.lowercased().unicodeScalars) }
+        init(_ s: String) { c = Array(s.lowercasedFast.unicodeScalars) }
 
         func isDigit(_ i: Int) -> Bool { i >= 0 && i < c.count && c[i].value >= 48 && c[i].value <= 57 }
         func isLetter(_ i: Int) -> Bool { i >= 0 && i < c.count && c[i].properties.isAlphabetic }

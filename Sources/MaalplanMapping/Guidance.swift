@@ -37,9 +37,45 @@ public enum Guidance {
 
     /// Letters and digits, lower case, NFC: the words a comparison sees.
     static func words(_ s: String) -> [String] {
+        let t = s.nfc.lowercasedFast
+        let fast: [String]? = t.utf8.withContiguousStorageIfAvailable { b -> [String]? in
+            // ASCII and Latin-1 by their bytes; anything else by the Unicode properties below.
+            var out: [String] = []
+            var start = -1
+            var i = 0
+            let n = b.count
+            func end(_ at: Int) {
+                if start >= 0 { out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<at]), as: UTF8.self)) }
+                start = -1
+            }
+            while i < n {
+                let c = b[i]
+                var len = 1
+                let isWord: Bool
+                if c < 0x80 {
+                    isWord = (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A)
+                } else if (c == 0xC2 || c == 0xC3) && i + 1 < n {
+                    let v = (UInt32(c & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)    // U+0080–U+00FF
+                    len = 2
+                    isWord = v == 0xAA || v == 0xB5 || v == 0xBA || v == 0xB2 || v == 0xB3 || v == 0xB9
+                        || (v >= 0xBC && v <= 0xBE) || (v >= 0xC0 && v != 0xD7 && v != 0xF7)
+                } else {
+                    return nil
+                }
+                if isWord {
+                    if start < 0 { start = i }
+                } else {
+                    end(i)
+                }
+                i += len
+            }
+            end(n)
+            return out
+        } ?? nil
+        if let fast { return fast }
         var out: [String] = []
         var cur = String.UnicodeScalarView()
-        for u in s.nfc.lowercased().unicodeScalars {
+        for u in t.unicodeScalars {
             let v = u.value
             let wordScalar = (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39)
                 || (v >= 0x80 && (u.properties.isAlphabetic || u.properties.numericType != nil))
@@ -113,7 +149,9 @@ public enum Guidance {
     }
 
     public static func isPlaceholder(_ text: String) -> Bool {
-        var t = Labels.collapseSpace(text.lowercased())
+        // The longest placeholder is 44 bytes; a longer text is one only with much white space or many dots.
+        guard text.utf8.count <= 160 else { return false }
+        var t = text.lowercasedFast.collapsedSpace
         while let l = t.last, l == "." || l == "…" { t.removeLast() }
         return placeholders.contains(t)
     }

@@ -63,7 +63,8 @@ struct MapState {
 
     /// The year of "Målplan 2025" at the start of a text.
     static func planYear(_ text: String) -> Int? {
-        let c = Array(text.lowercased().unicodeScalars)
+        guard let f = text.unicodeScalars.first(where: { !$0.isBlank }), f == "m" || f == "M" else { return nil }
+        let c = Array(text.lowercasedFast.unicodeScalars)
         var i = 0
         while i < c.count && c[i].isBlank { i += 1 }
         let word: [Unicode.Scalar] = ["m", "l", "p", "l", "a", "n"]
@@ -84,12 +85,12 @@ struct MapState {
 
     /// Whether a text says "på sag" (any white space between).
     static func mentionsCase(_ text: String) -> Bool {
-        Labels.collapseSpace(text.lowercased()).contains("på sag")
+        text.lowercasedFast.collapsedSpace.containsBytes("på sag")
     }
 
     /// The number after "på sag:" ("på sag nr. 00.01.00-A00-28-24"), if any.
     static func caseNumber(in text: String) -> String? {
-        let c = Array(Labels.collapseSpace(text.lowercased()).unicodeScalars)
+        let c = Array(text.lowercasedFast.collapsedSpace.unicodeScalars)
         let orig = Array(Labels.collapseSpace(text).unicodeScalars)
         guard c.count == orig.count else { return nil }
         let key: [Unicode.Scalar] = ["p", "å", " ", "s", "a", "g"]

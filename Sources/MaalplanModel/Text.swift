@@ -17,6 +17,154 @@ extension String {
     }
 }
 
+extension String {
+    /// Lower case, as `lowercased()` gives it. Text of ASCII and Latin-1 letters (all of Danish)
+    /// and caseless punctuation is done byte by byte; anything else goes to the standard library,
+    /// whose per-scalar Unicode lookups cost some hundred instructions a letter.
+    public var lowercasedFast: String {
+        let done: String?? = utf8.withContiguousStorageIfAvailable { b -> String? in
+            var i = 0
+            let n = b.count
+            var change = false
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c &- 0x41 < 26 { change = true }
+                    i += 1
+                } else if c == 0xC2, i + 1 < n {
+                    i += 2                                  // U+0080–U+00BF: no case
+                } else if c == 0xC3, i + 1 < n {
+                    let d = b[i + 1]
+                    if d >= 0x80 && d <= 0x9E && d != 0x97 { change = true }   // À–Þ but ×
+                    i += 2
+                } else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80 || b[i + 1] == 0x81 {
+                    i += 3                                  // U+2000–U+207F: punctuation, no capitals
+                } else {
+                    return nil
+                }
+            }
+            if !change { return self }
+            return String(unsafeUninitializedCapacity: n) { out in
+                var i = 0
+                while i < n {
+                    let c = b[i]
+                    if c &- 0x41 < 26 {
+                        out[i] = c + 0x20
+                    } else if c == 0xC3 {
+                        out[i] = c
+                        i += 1
+                        let d = b[i]
+                        out[i] = d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d
+                    } else {
+                        out[i] = c
+                    }
+                    i += 1
+                }
+                return n
+            }
+        }
+        if let done, let s = done { return s }
+        return lowercased()
+    }
+
+    /// Every kind of white space (tabs, line breaks, non-breaking spaces: Unicode's White_Space)
+    /// to one space, with none at either end. Works on the UTF-8 bytes.
+    public var collapsedSpace: String {
+        let done: String? = utf8.withContiguousStorageIfAvailable { b -> String in
+            let n = b.count
+            // Fast path (most texts): no white space but single inner spaces.
+            var i = 0
+            var previousSpace = true
+            var clean = true
+            while i < n {
+                let c = b[i]
+                if c == 0x20 {
+                    if previousSpace { clean = false; break }
+                    previousSpace = true
+                    i += 1
+                    continue
+                }
+                previousSpace = false
+                if c < 0x80 {
+                    if c >= 0x09 && c <= 0x0D { clean = false; break }
+                    i += 1
+                } else {
+                    if Self.spaceLength(b, i) > 0 { clean = false; break }
+                    i += 1
+                }
+            }
+            if clean && !previousSpace { return self }
+            if clean && n == 0 { return self }
+            return String(unsafeUninitializedCapacity: n) { out in
+                var o = 0
+                var pending = false
+                var i = 0
+                while i < n {
+                    let c = b[i]
+                    let w = c < 0x80 ? (c == 0x20 || (c >= 0x09 && c <= 0x0D) ? 1 : 0) : Self.spaceLength(b, i)
+                    if w > 0 {
+                        pending = o > 0
+                        i += w
+                    } else {
+                        if pending { out[o] = 0x20; o += 1; pending = false }
+                        out[o] = c
+                        o += 1
+                        i += 1
+                    }
+                }
+                return o
+            }
+        }
+        return done ?? String(decoding: Array(utf8), as: UTF8.self).collapsedSpace
+    }
+
+    /// The length of the white space character (not ASCII) starting at `i`, or 0: U+0085, U+00A0,
+    /// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+    @inline(__always)
+    static func spaceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let n = b.count
+        switch b[i] {
+        case 0xC2:
+            if i + 1 < n, b[i + 1] == 0x85 || b[i + 1] == 0xA0 { return 2 }
+        case 0xE1:
+            if i + 2 < n, b[i + 1] == 0x9A, b[i + 2] == 0x80 { return 3 }
+        case 0xE2:
+            guard i + 2 < n else { return 0 }
+            let d = b[i + 1], e = b[i + 2]
+            if d == 0x80 && ((0x80...0x8A).contains(e) || e == 0xA8 || e == 0xA9 || e == 0xAF) { return 3 }
+            if d == 0x81 && e == 0x9F { return 3 }
+        case 0xE3:
+            if i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { return 3 }
+        default: break
+        }
+        return 0
+    }
+
+    /// Whether the UTF-8 bytes of `needle` occur in the string.
+    public func containsBytes(_ needle: StaticString) -> Bool {
+        let m = needle.utf8CodeUnitCount
+        let nb = needle.utf8Start
+        let r: Bool? = utf8.withContiguousStorageIfAvailable { b in
+            let n = b.count
+            guard m > 0 else { return true }
+            guard n >= m else { return false }
+            let first = nb[0]
+            var i = 0
+            while i + m <= n {
+                if b[i] == first {
+                    var k = 1
+                    while k < m && b[i + k] == nb[k] { k += 1 }
+                    if k == m { return true }
+                }
+                i += 1
+            }
+            return false
+        }
+        if let r { return r }
+        return String(decoding: Array(utf8), as: UTF8.self).containsBytes(needle)
+    }
+}
+
 extension Unicode.Scalar {
     /// White space, the non-breaking spaces included.
     public var isBlank: Bool {

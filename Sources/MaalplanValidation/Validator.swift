@@ -28,7 +28,8 @@ public enum Validator {
                                         "...", "…", "todo", "afventer", "kommer", "kommer senere", "ikke udfyldt", "intet", "ingen"]
 
     public static func isStandIn(_ s: String) -> Bool {
-        var t = Labels.collapseSpace(s.lowercased())
+        guard s.utf8.count <= 100 else { return false }     // stand-ins are short, even with trailing dots
+        var t = s.lowercasedFast.collapsedSpace
         while let l = t.last, l == "." || l == "!" , t.count > 1, t != "..." { t.removeLast() }
         return standIns.contains(t)
     }

@@ -1,0 +1,97 @@
+import JSONOutput
+import MaalplanModel
+@testable import MaalplanMapping
+import XCTest
+
+/// The byte-level text helpers on the hot path give exactly what the standard library's
+/// Unicode-aware versions give, on random mixtures of Danish, other scripts, white space and
+/// punctuation.
+final class FastTextTests: XCTestCase {
+    static let pieces = ["a", "Z", "Mål", "MÅL", "&", "æøå", "ÆØÅ", "ÀÞ", "×÷", "ß", "ÿ", "µ", "ª", "º", "¹²³", "¼",
+                         " ", "  ", "\t", "\n", "\r\n", "\u{00A0}", "\u{202F}", "\u{2003}", "\u{3000}", "\u{0085}",
+                         "\u{2028}", "\u{2029}", "\u{205F}", "\u{1680}", "é", "e\u{0301}", "–", "—", "…", "\u{00AD}",
+                         "\u{200B}", "Ł", "İ", "ΣΑΣ", "Ωμέγα", "Ǆ", "Ⅻ", "x", "1.", "?", "\"", "\\", "\u{1}", "\u{1F}",
+                         "\u{7F}", "€", "😀", "Prøvehandling", "Tegn:", "2025", "\u{FEFF}"]
+
+    func randomStrings(_ count: Int) -> [String] {
+        var rng = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in
+            (0..<Int.random(in: 0...8, using: &rng)).map { _ in Self.pieces.randomElement(using: &rng)! }.joined()
+        }
+    }
+
+    func testLowercasedFastIsLowercased() {
+        for s in randomStrings(20_000) {
+            XCTAssertEqual(s.lowercasedFast, s.lowercased(), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        XCTAssertEqual("MÅLPLAN 2025 – ØKONOMI & STAB".lowercasedFast, "målplan 2025 – økonomi & stab")
+    }
+
+    /// Guidance.words as it was, scalar by scalar through the Unicode properties.
+    static func referenceWords(_ s: String) -> [String] {
+        var out: [String] = []
+        var cur = String.UnicodeScalarView()
+        for u in s.nfc.lowercased().unicodeScalars {
+            let v = u.value
+            let wordScalar = (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39)
+                || (v >= 0x80 && (u.properties.isAlphabetic || u.properties.numericType != nil))
+            if wordScalar {
+                cur.append(u)
+            } else if !cur.isEmpty {
+                out.append(String(cur))
+                cur = String.UnicodeScalarView()
+            }
+        }
+        if !cur.isEmpty { out.append(String(cur)) }
+        return out
+    }
+
+    func testGuidanceWordsAsBefore() {
+        for s in randomStrings(20_000) {
+            XCTAssertEqual(Guidance.words(s), Self.referenceWords(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        // Every Latin-1 scalar on its own, between two words.
+        for v in 0x80...0xFF {
+            let s = "ab" + String(Unicode.Scalar(UInt32(v))!) + "cd"
+            XCTAssertEqual(Guidance.words(s), Self.referenceWords(s), String(v, radix: 16))
+        }
+        XCTAssertEqual(Guidance.words("Hvilke tegn vil I anvende?"), ["hvilke", "tegn", "vil", "i", "anvende"])
+    }
+
+    /// JSON string escaping as it was, scalar by scalar.
+    static func referenceEscape(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+                    let hex = String(u.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    func testJSONEscapeAsBefore() {
+        for s in randomStrings(20_000) {
+            XCTAssertEqual(JSON.string(s).serialized(pretty: false), Self.referenceEscape(s))
+        }
+        XCTAssertEqual(JSON.object([("a", .array([.int(1), .string("ø\n")])), ("b", .object([]))]).serialized(),
+                       "{\n  \"a\": [\n    1,\n    \"ø\\n\"\n  ],\n  \"b\": {}\n}\n")
+    }
+
+    func testContainsBytes() {
+        XCTAssertTrue("Dokumentet ligger på sag: 00.01".containsBytes("på sag"))
+        XCTAssertFalse("pa sag".containsBytes("på sag"))
+        XCTAssertFalse("".containsBytes("x"))
+        XCTAssertTrue("x".containsBytes(""))
+    }
+}
