@@ -322,6 +322,8 @@ public final class PartStream {
     private let totalBefore: Int
     private let onRead: ((Int) -> Void)?
     public private(set) var inflated = 0
+    /// The inflated size the zip's directory gives (reading past it is refused).
+    public var declaredSize: Int { declared }
     /// Set when reading stopped because of a limit or damage.
     public private(set) var failure: ReadError?
 

@@ -183,23 +183,47 @@ public final class XMLPullReader {
         return p
     }()
 
-    public init(_ source: PartStream, maxDepth: Int = ReadLimits.default.maxElementDepth) throws(ReadError) {
+    /// A part read whole to be pruned may be this large; a larger one is streamed as it is.
+    public static let maxPrunedPartBytes = 8 << 20
+
+    /// - Parameter pruning: elements (`prefix:local`, as the part writes them) whose content the
+    ///   caller never reads: when given, the part is inflated whole (up to `maxPrunedPartBytes`)
+    ///   and they are cut out before parsing (`XMLPrune`), so neither libxml2 nor the caller
+    ///   spends time on them.
+    public init(_ source: PartStream, maxDepth: Int = ReadLimits.default.maxElementDepth,
+                pruning: [String] = []) throws(ReadError) {
         _ = XMLPullReader.setUp
         self.source = source
         self.partName = source.name
         self.maxDepth = maxDepth
-        input = UnsafeMutableRawPointer.allocate(byteCount: Self.readSize + Self.pushSize, alignment: 16)
         slots = .allocate(capacity: 1 << slotBits)
         slots.initialize(repeating: Slot(local: 0, uri: 0, index: 0), count: 1 << slotBits)
-        // As xmlTextReader does: the first four bytes go with the context, for the encoding.
-        while inputEnd < 4 {
-            let n = source.read(into: input + inputEnd, count: 4 - inputEnd)
-            if n < 0 { throw source.failure ?? ReadError(.corruptZip("read"), part: partName) }
-            if n == 0 { endOfStream = true; break }
-            inputEnd += n
+        if !pruning.isEmpty && source.declaredSize <= Self.maxPrunedPartBytes {
+            // The whole part (one byte more than declared, so that a part inflating past it is refused).
+            let capacity = max(source.declaredSize + 1, Self.readSize + Self.pushSize)
+            input = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+            var length = 0
+            while true {
+                let n = source.read(into: input + length, count: capacity - length)
+                if n < 0 { throw source.failure ?? ReadError(.corruptZip("read"), part: partName) }
+                if n == 0 { break }
+                length += n
+                if length == capacity { throw ReadError(.corruptZip("read"), part: partName) }
+            }
+            inputEnd = XMLPrune.prune(input.assumingMemoryBound(to: UInt8.self), count: length, names: pruning)
+            endOfStream = true
+        } else {
+            input = UnsafeMutableRawPointer.allocate(byteCount: Self.readSize + Self.pushSize, alignment: 16)
+            // As xmlTextReader does: the first four bytes go with the context, for the encoding.
+            while inputEnd < 4 {
+                let n = source.read(into: input + inputEnd, count: 4 - inputEnd)
+                if n < 0 { throw source.failure ?? ReadError(.corruptZip("read"), part: partName) }
+                if n == 0 { endOfStream = true; break }
+                inputEnd += n
+            }
         }
         let me = Unmanaged.passUnretained(self).toOpaque()
-        if inputEnd == 4 {
+        if inputEnd >= 4 {
             ctxt = xmlCreatePushParserCtxt(Self.handler, me, input.assumingMemoryBound(to: CChar.self), 4, partName)
             inputStart = 4
         } else {

@@ -26,6 +26,10 @@ struct Styles {
     /// styles: nearly all of its bytes) costs the reader no events.
     static let parsed: Set<QName> = Set(["style", "name", "basedOn", "outlineLvl", "numId", "ilvl", "vanish"].map { QName(.w, $0) })
 
+    /// Elements of styles.xml whose content `parse` never reads: table formatting and the latent
+    /// style list, most of a real template's styles.xml. They are cut out before parsing (`XMLPrune`).
+    static let unread = ["w:latentStyles", "w:tblStylePr", "w:tblPr", "w:trPr", "w:tcPr"]
+
     static func parse(_ r: XMLPullReader) throws(ReadError) -> Styles {
         r.reportOnly(parsed)
         var s = Styles()

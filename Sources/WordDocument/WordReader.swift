@@ -22,8 +22,8 @@ public enum WordReader {
         }
     }
 
-    private static func reader(_ pkg: DocxPackage, _ part: String) throws -> XMLPullReader {
-        try XMLPullReader(pkg.openPart(part), maxDepth: pkg.limits.maxElementDepth)
+    private static func reader(_ pkg: DocxPackage, _ part: String, pruning: [String] = []) throws -> XMLPullReader {
+        try XMLPullReader(pkg.openPart(part), maxDepth: pkg.limits.maxElementDepth, pruning: pruning)
     }
 
     private static func readUntyped(_ pkg: DocxPackage) throws -> WordDocument {
@@ -31,7 +31,7 @@ public enum WordReader {
         func target(_ kind: String) -> String? { rels.first { $0.kind == kind }?.target }
 
         var styles = Styles()
-        if let part = target("styles") { styles = try Styles.parse(reader(pkg, part)) }
+        if let part = target("styles") { styles = try Styles.parse(reader(pkg, part, pruning: Styles.unread)) }
         var numbering = Numbering()
         if let part = target("numbering") { numbering = try Numbering.parse(reader(pkg, part)) }
 
