@@ -41,8 +41,9 @@ if [ ${#need[@]} -gt 0 ]; then
 fi
 
 echo "== build (release, --scratch-path $SCRATCH)"
-swift build -c release --scratch-path "$SCRATCH" --product maalplan
-swift build -c release --scratch-path "$SCRATCH" --product maalplan-store
+# As `make build` builds them (static Swift runtime): what users run.
+swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product maalplan
+swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" --product maalplan-store
 swift build -c release --scratch-path "$SCRATCH" --product make-plans
 if [ ! -x "$OUT/floor" ] || [ bench/floor.c -nt "$OUT/floor" ]; then
   # shellcheck disable=SC2046

@@ -31,10 +31,14 @@ public struct Relationship: Sendable, Equatable {
 
     /// The type's last path segment ("officeDocument", "styles", "header"), the same in Transitional and Strict.
     public var kind: String {
-        // As type.split(separator: "/").last, without the array: trailing slashes skipped.
-        guard let end = type.lastIndex(where: { $0 != "/" }) else { return type }
-        let start = type[..<end].lastIndex(of: "/").map { type.index(after: $0) } ?? type.startIndex
-        return String(type[start...end])
+        // As type.split(separator: "/").last, by bytes: trailing slashes skipped.
+        let u = Array(type.utf8)
+        var end = u.count
+        while end > 0 && u[end - 1] == 0x2F { end -= 1 }
+        if end == 0 { return type }
+        var start = end
+        while start > 0 && u[start - 1] != 0x2F { start -= 1 }
+        return String(decoding: u[start..<end], as: UTF8.self)
     }
 }
 
@@ -252,14 +256,30 @@ public final class DocxPackage {
     /// Resolves a relationship target against the source part's folder: "../media/x.png", "/word/document.xml".
     static func resolve(_ target: String, base: String) -> String {
         let decoded = PartNames.percentDecoded(target) ?? target
-        let joined = decoded.hasPrefix("/") ? decoded : base + decoded
-        var parts: [Substring] = []
-        for seg in joined.split(separator: "/", omittingEmptySubsequences: true) {
-            if seg == "." { continue }
-            if seg == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
-            parts.append(seg)
+        let joined = Array((decoded.utf8.first == 0x2F ? decoded : base + decoded).utf8)
+        // Segments between slashes (empty ones dropped), "." skipped, ".." removing the one before.
+        var out: [UInt8] = []
+        out.reserveCapacity(joined.count + 1)
+        var starts: [Int] = []
+        var i = 0
+        let n = joined.count
+        while i < n {
+            if joined[i] == 0x2F { i += 1; continue }
+            var j = i
+            while j < n && joined[j] != 0x2F { j += 1 }
+            let len = j - i
+            if len == 1 && joined[i] == 0x2E {
+                // "."
+            } else if len == 2 && joined[i] == 0x2E && joined[i + 1] == 0x2E {
+                if let s = starts.popLast() { out.removeSubrange(s...) }
+            } else {
+                starts.append(out.count)
+                out.append(0x2F)
+                out.append(contentsOf: joined[i..<j])
+            }
+            i = j
         }
-        return "/" + parts.joined(separator: "/")
+        return out.isEmpty ? "/" : String(decoding: out, as: UTF8.self)
     }
 
     // MARK: Parts

@@ -34,6 +34,14 @@ public enum Guidance {
     static let stream: [[String]] = paragraphs.map(words)
     /// Every word of the guidance: a line whose first word is not among them is no guidance.
     static let vocabulary: Set<String> = Set(stream.joined())
+    /// The guidance words numbered, the paragraphs as numbers, and where each number occurs.
+    static let wordID: [String: Int32] = Dictionary(uniqueKeysWithValues: vocabulary.sorted().enumerated().map { ($1, Int32($0)) })
+    static let streamIDs: [[Int32]] = stream.map { $0.map { wordID[$0]! } }
+    static let occurrences: [[(paragraph: Int, position: Int)]] = {
+        var occ = [[(paragraph: Int, position: Int)]](repeating: [], count: wordID.count)
+        for (g, ids) in streamIDs.enumerated() { for (i, id) in ids.enumerated() { occ[Int(id)].append((g, i)) } }
+        return occ
+    }()
 
     /// Letters and digits, lower case, NFC: the words a comparison sees.
     static func words(_ s: String) -> [String] {
@@ -90,15 +98,66 @@ public enum Guidance {
         return out
     }
 
-    /// True when the words occur contiguously inside one guidance paragraph.
-    static func isFragment(_ w: ArraySlice<String>) -> Bool {
-        guard !w.isEmpty else { return false }
-        for g in stream where g.count >= w.count {
+    /// `words` as numbers up to the first word that is no guidance word, and the number of
+    /// all words, by bytes and without making the rest into strings; nil for text beyond
+    /// ASCII and Latin-1 (then `words` does it).
+    static func leadingWordIDs(_ s: String) -> (ids: [Int32], total: Int)? {
+        let r: (ids: [Int32], total: Int)?? = s.utf8.withContiguousStorageIfAvailable { b -> (ids: [Int32], total: Int)? in
+            var ids: [Int32] = []
+            var total = 0
+            var known = true
+            var word: [UInt8] = []
+            var inWord = false
             var i = 0
-            while i + w.count <= g.count {
-                if g[i] == w.first!, g[i..<(i + w.count)].elementsEqual(w) { return true }
-                i += 1
+            let n = b.count
+            func end() {
+                guard inWord else { return }
+                inWord = false
+                total += 1
+                guard known else { return }
+                if let id = wordID[String(decoding: word, as: UTF8.self)] { ids.append(id) } else { known = false }
+                word.removeAll(keepingCapacity: true)
             }
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) {
+                        inWord = true
+                        if known { word.append(c &- 0x41 < 26 ? c + 0x20 : c) }
+                    } else {
+                        end()
+                    }
+                    i += 1
+                } else if (c == 0xC2 || c == 0xC3) && i + 1 < n {
+                    let d = b[i + 1]
+                    let v = (UInt32(c & 0x1F) << 6) | UInt32(d & 0x3F)
+                    let isWord = v == 0xAA || v == 0xB5 || v == 0xBA || v == 0xB2 || v == 0xB3 || v == 0xB9
+                        || (v >= 0xBC && v <= 0xBE) || (v >= 0xC0 && v != 0xD7 && v != 0xF7)
+                    if isWord {
+                        inWord = true
+                        if known { word.append(c); word.append(c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d) }
+                    } else {
+                        end()
+                    }
+                    i += 2
+                } else if c == 0xE2 && i + 2 < n && (b[i + 1] == 0x80 || b[i + 1] == 0x81) {
+                    end()                      // general punctuation: no letters or digits
+                    i += 3
+                } else {
+                    return nil
+                }
+            }
+            end()
+            return (ids, total)
+        }
+        return r ?? nil
+    }
+
+    /// True when the words (by number) occur contiguously inside one guidance paragraph.
+    static func isFragment(_ w: ArraySlice<Int32>) -> Bool {
+        guard let first = w.first else { return false }
+        for (g, i) in occurrences[Int(first)] where i + w.count <= streamIDs[g].count {
+            if streamIDs[g][i..<(i + w.count)].elementsEqual(w) { return true }
         }
         return false
     }
@@ -108,19 +167,29 @@ public enum Guidance {
     /// Whether a paragraph is guidance: all of it (also a fragment of at least three words,
     /// or a shorter one that is a whole guidance question), or a guidance opening followed by an answer.
     public static func match(_ text: String) -> Match {
-        let w = words(text)
-        if w.isEmpty || !vocabulary.contains(w[0]) { return .none }
-        if isFragment(w[...]) {
+        // The numbers of the leading words that are guidance words (a fragment has no other), and
+        // how many words there are.
+        var ids: [Int32] = []
+        let total: Int
+        if let r = leadingWordIDs(text) {
+            (ids, total) = r
+        } else {
+            let w = words(text)
+            for x in w { guard let id = wordID[x] else { break }; ids.append(id) }
+            total = w.count
+        }
+        if ids.isEmpty { return .none }
+        if ids.count == total && isFragment(ids[...]) {
             // Short fragments ("målet", "tegn") could be answers; count them only when they are whole items.
-            if w.count >= 3 || stream.contains(where: { $0 == w }) { return .whole }
+            if total >= 3 || streamIDs.contains(where: { $0 == ids }) { return .whole }
             return .none
         }
         // The longest guidance opening, ending at a sentence end in the original text.
         // (Every prefix of a fragment is one: when the first four words are not, no longer prefix is.)
-        if w.count > 4 && !isFragment(w[0..<4]) { return .none }
-        var n = w.count - 1
+        guard total > 4, ids.count >= 4, isFragment(ids[0..<4]) else { return .none }
+        var n = min(total - 1, ids.count)
         while n >= 4 {
-            if isFragment(w[0..<n]) {
+            if isFragment(ids[0..<n]) {
                 if let rest = remainder(of: text, afterWords: n) { return .prefix(rest) }
             }
             n -= 1
@@ -151,8 +220,13 @@ public enum Guidance {
     public static func isPlaceholder(_ text: String) -> Bool {
         // The longest placeholder is 44 bytes; a longer text is one only with much white space or many dots.
         guard text.utf8.count <= 160 else { return false }
-        var t = text.lowercasedFast.collapsedSpace
-        while let l = t.last, l == "." || l == "…" { t.removeLast() }
-        return placeholders.contains(t)
+        var t = Array(text.lowercasedFast.collapsedSpace.utf8)
+        // Trailing full stops and ellipses ("…": E2 80 A6).
+        while true {
+            if t.last == 0x2E { t.removeLast() }
+            else if t.count >= 3, t[t.count - 3] == 0xE2, t[t.count - 2] == 0x80, t[t.count - 1] == 0xA6 { t.removeLast(3) }
+            else { break }
+        }
+        return placeholders.contains(String(decoding: t, as: UTF8.self))
     }
 }

@@ -61,12 +61,16 @@ public enum Labels {
 
     /// The field a cell's text names, if it is a label.
     public static func field(_ text: String) -> FieldKind? {
-        guard text.utf8.count <= 240, text.count <= 60 else { return nil }
+        // Only a length guard: the table lookup is exact, and no label is near this long.
+        guard text.utf8.count <= 160 else { return nil }
         return table[fold(text)]
     }
 
     /// Folds a label for comparison.
-    public static func fold(_ s: String) -> String {
+    public static func fold(_ s: String) -> String { foldFast(s) ?? foldSlow(s) }
+
+    /// `fold` step by step, for any text.
+    static func foldSlow(_ s: String) -> String {
         var t = s.nfc.lowercasedFast
         // Soft hyphens and zero-width spaces (C2 AD, E2 80 8B) out.
         if t.containsBytes("\u{00AD}") || t.containsBytes("\u{200B}") {
@@ -87,12 +91,60 @@ public enum Labels {
         return t
     }
 
+    /// `fold` in one pass over the bytes, for text of ASCII, Latin-1 and general punctuation
+    /// (already NFC: no combining marks there); nil for anything else.
+    static func foldFast(_ s: String) -> String? {
+        let r: String?? = s.utf8.withContiguousStorageIfAvailable { b -> String? in
+            let n = b.count
+            var out = [UInt8]()
+            out.reserveCapacity(n + 8)
+            var pending = false
+            func put(_ c: UInt8) {
+                if pending { if !out.isEmpty { out.append(0x20) }; pending = false }
+                out.append(c)
+            }
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c == 0x20 || (c >= 0x09 && c <= 0x0D) { pending = true }
+                    else if c == 0x26 { pending = true; put(0x6F); out.append(0x67); pending = true }   // "&" → " og "
+                    else { put(c &- 0x41 < 26 ? c + 0x20 : c) }
+                    i += 1
+                } else if (c == 0xC2 || c == 0xC3) && i + 1 < n {
+                    let d = b[i + 1]
+                    if c == 0xC2 && (d == 0x85 || d == 0xA0) { pending = true }
+                    else if c == 0xC2 && d == 0xAD { }                                            // soft hyphen
+                    else { put(c); out.append(c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d) }
+                    i += 2
+                } else if c == 0xE2 && i + 2 < n && (b[i + 1] == 0x80 || b[i + 1] == 0x81) {
+                    let d = b[i + 1], e = b[i + 2]
+                    if d == 0x80 && e == 0x8B { }                                                  // zero-width space
+                    else if String.spaceLength(b, i) > 0 { pending = true }
+                    else { put(c); out.append(d); out.append(e) }
+                    i += 3
+                } else {
+                    return nil
+                }
+            }
+            // A trailing colon, and a trailing parenthesis like "(afdelingschef)" (not one at the start).
+            while true {
+                if out.last == 0x3A { out.removeLast() }
+                else if out.last == 0x29, let open = out.lastIndex(of: 0x28), open > 0 { out.removeSubrange(open...) }
+                else { break }
+                while out.last == 0x20 { out.removeLast() }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        return r ?? nil
+    }
+
     /// Every kind of white space (tabs, non-breaking spaces, line breaks) to one space, trimmed.
     public static func collapseSpace(_ s: String) -> String { s.collapsedSpace }
 
     /// Sheet headings of the 2024 layout: "FØR", "UNDER – udviklingsdage del 1", ... (dash and spacing vary).
     public static func sheet(_ text: String) -> (Int, String)? {
-        guard text.utf8.count <= 240, text.count <= 60 else { return nil }
+        guard text.utf8.count <= 160 else { return nil }
         var t = fold(text)
         if t.containsBytes("–") { t = t.replacing("–", with: "-") }
         if t.containsBytes("—") { t = t.replacing("—", with: "-") }

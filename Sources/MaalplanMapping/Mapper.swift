@@ -252,8 +252,8 @@ struct MapState {
             switch b {
             case .paragraph(let p):
                 if p.placeholder != nil { v.hadPlaceholder = true }
-                for rawLine in p.text.split(separator: "\n", omittingEmptySubsequences: true) {
-                    let line = String(rawLine).trimmed
+                for rawLine in p.text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
+                    let line = String(decoding: rawLine, as: UTF8.self).trimmed
                     if line.isEmpty { continue }
                     if Guidance.isPlaceholder(line) { v.hadPlaceholder = true; continue }
                     switch Guidance.match(line) {

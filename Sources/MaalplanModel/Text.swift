@@ -8,12 +8,32 @@ extension String {
         return self
     }
 
-    /// Without leading and trailing white space (non-breaking spaces included).
+    /// Without leading and trailing white space (Unicode's White_Space, and U+FEFF), by bytes.
     public var trimmed: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.isBlank }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.isBlank })!
-        return String(scalars[first...last])
+        let done: String? = utf8.withContiguousStorageIfAvailable { b -> String in
+            let n = b.count
+            // The length of the blank starting at i, 0 if none.
+            func blank(_ i: Int) -> Int {
+                let c = b[i]
+                if c < 0x80 { return c == 0x20 || (c >= 0x09 && c <= 0x0D) ? 1 : 0 }
+                if c == 0xEF, i + 2 < n, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return 3 }
+                return Self.spaceLength(b, i)
+            }
+            var start = 0
+            while start < n { let k = blank(start); if k == 0 { break }; start += k }
+            if start == n { return "" }
+            // The end: step back over whole blanks (each 1 to 3 bytes).
+            var end = n
+            while end > start {
+                var k = 0
+                for len in 1...3 where end - len >= start && blank(end - len) == len { k = len; break }
+                if k == 0 { break }
+                end -= k
+            }
+            if start == 0 && end == n { return self }
+            return String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)
+        }
+        return done ?? String(decoding: Array(utf8), as: UTF8.self).trimmed
     }
 }
 
@@ -121,7 +141,7 @@ extension String {
     /// The length of the white space character (not ASCII) starting at `i`, or 0: U+0085, U+00A0,
     /// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
     @inline(__always)
-    static func spaceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    public static func spaceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         let n = b.count
         switch b[i] {
         case 0xC2:

@@ -11,7 +11,7 @@ final class FastTextTests: XCTestCase {
                          " ", "  ", "\t", "\n", "\r\n", "\u{00A0}", "\u{202F}", "\u{2003}", "\u{3000}", "\u{0085}",
                          "\u{2028}", "\u{2029}", "\u{205F}", "\u{1680}", "é", "e\u{0301}", "–", "—", "…", "\u{00AD}",
                          "\u{200B}", "Ł", "İ", "ΣΑΣ", "Ωμέγα", "Ǆ", "Ⅻ", "x", "1.", "?", "\"", "\\", "\u{1}", "\u{1F}",
-                         "\u{7F}", "€", "😀", "Prøvehandling", "Tegn:", "2025", "\u{FEFF}"]
+                         "\u{7F}", "€", "😀", "Prøvehandling", "Tegn:", "2025", "\u{FEFF}", "(", ")", ":", "&", "\u{2000}"]
 
     func randomStrings(_ count: Int) -> [String] {
         var rng = SystemRandomNumberGenerator()
@@ -86,6 +86,51 @@ final class FastTextTests: XCTestCase {
         }
         XCTAssertEqual(JSON.object([("a", .array([.int(1), .string("ø\n")])), ("b", .object([]))]).serialized(),
                        "{\n  \"a\": [\n    1,\n    \"ø\\n\"\n  ],\n  \"b\": {}\n}\n")
+    }
+
+    func testTrimmedAsBefore() {
+        func reference(_ s: String) -> String {
+            let scalars = s.unicodeScalars
+            guard let first = scalars.firstIndex(where: { !$0.isBlank }) else { return "" }
+            let last = scalars.lastIndex(where: { !$0.isBlank })!
+            return String(scalars[first...last])
+        }
+        for s in randomStrings(20_000) {
+            XCTAssertEqual(s.trimmed, reference(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    func testFoldFastAsFoldSlow() {
+        var fast = 0
+        for s in randomStrings(20_000) + ["Ejer (afdelingschef):", "  Mål &\u{00A0}målgruppe: ", "(x)", ":", "a ( b ) : ) :"] {
+            guard let f = Labels.foldFast(s) else { continue }
+            fast += 1
+            XCTAssertEqual(f, Labels.foldSlow(s), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        XCTAssertGreaterThan(fast, 1_000)
+        XCTAssertEqual(Labels.fold("  MÅL &\u{00A0}Målgruppe (se vejledning): "), "mål og målgruppe")
+    }
+
+    func testLeadingWordIDsAsWords() {
+        var rng = SystemRandomNumberGenerator()
+        let guidanceWords = Guidance.stream.joined().map { $0 }
+        var texts = randomStrings(5_000)
+        // Mostly guidance words, some capitalised, with an answer word now and then.
+        for _ in 0..<5_000 {
+            texts.append((0..<Int.random(in: 1...12, using: &rng)).map { _ -> String in
+                let w = Bool.random(using: &rng) || Int.random(in: 0..<8, using: &rng) > 0
+                    ? guidanceWords.randomElement(using: &rng)! : Self.pieces.randomElement(using: &rng)!
+                return Bool.random(using: &rng) ? w.uppercased() : w
+            }.joined(separator: [" ", "  ", ", ", "? ", "\u{00A0}"].randomElement(using: &rng)!))
+        }
+        for t in texts {
+            guard let fast = Guidance.leadingWordIDs(t) else { continue }
+            let w = Guidance.words(t)
+            var ids: [Int32] = []
+            for x in w { guard let id = Guidance.wordID[x] else { break }; ids.append(id) }
+            XCTAssertEqual(fast.ids, ids, t)
+            XCTAssertEqual(fast.total, w.count, t)
+        }
     }
 
     func testContainsBytes() {
