@@ -21,19 +21,20 @@ public enum SHA256 {
                 withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
                     func block(_ p: UnsafePointer<UInt8>) {
                         for i in 0..<16 {
-                            w[i] = UInt32(p[i * 4]) << 24 | UInt32(p[i * 4 + 1]) << 16 | UInt32(p[i * 4 + 2]) << 8 | UInt32(p[i * 4 + 3])
+                            w[i] = UInt32(bigEndian: UnsafeRawPointer(p + i &* 4).loadUnaligned(as: UInt32.self))
                         }
                         for i in 16..<64 {
-                            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+                            let x = w[i &- 15], y = w[i &- 2]
+                            let s0 = x.rotr(7) ^ x.rotr(18) ^ (x &>> 3)
+                            let s1 = y.rotr(17) ^ y.rotr(19) ^ (y &>> 10)
+                            w[i] = w[i &- 16] &+ s0 &+ w[i &- 7] &+ s1
                         }
                         var (a, b, c, d, e, f, g, hh) = h
                         for i in 0..<64 {
-                            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+                            let s1 = e.rotr(6) ^ e.rotr(11) ^ e.rotr(25)
                             let ch = (e & f) ^ (~e & g)
                             let t1 = hh &+ s1 &+ ch &+ kk[i] &+ w[i]
-                            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+                            let s0 = a.rotr(2) ^ a.rotr(13) ^ a.rotr(22)
                             let maj = (a & b) ^ (a & c) ^ (b & c)
                             let t2 = s0 &+ maj
                             hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
@@ -64,5 +65,8 @@ public enum SHA256 {
         return String(decoding: out, as: UTF8.self)
     }
 
-    @inline(__always) static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+}
+
+extension UInt32 {
+    @inline(__always) func rotr(_ n: UInt32) -> UInt32 { (self &>> n) | (self &<< (32 &- n)) }
 }
