@@ -57,6 +57,8 @@ public final class DocxPackage {
     private let archive: OpaquePointer
     private var inflatedTotal = 0
     private var contentTypes: (defaults: [String: String], overrides: [String: String]) = ([:], [:])
+    /// `_rels/.rels`, read when opening (to find the main part) and kept.
+    private var rootRelationships: [Relationship] = []
 
     /// Opens a file and checks it is a Word package.
     public static func open(path: String, limits: ReadLimits = .default) throws(ReadError) -> DocxPackage {
@@ -136,6 +138,7 @@ public final class DocxPackage {
         do throws(ReadError) {
             contentTypes = try Self.parseContentTypes(za: za, limits: limits)
             let rootRels = try Self.relationships(za: za, source: "/", limits: limits)
+            rootRelationships = rootRels
             let main = rootRels.first { !$0.isExternal && $0.kind == "officeDocument" }
             var mainName: String
             if let main, Self.locate(za, main.target) != nil {
@@ -217,6 +220,7 @@ public final class DocxPackage {
 
     /// The relationships of a part ("/" for the package's own).
     public func relationships(of part: String) throws(ReadError) -> [Relationship] {
+        if part == "/" { return rootRelationships }
         var total = inflatedTotal
         defer { inflatedTotal = total }
         return try Self.relationships(za: archive, source: part, limits: limits, total: &total)

@@ -224,10 +224,11 @@ public final class XMLPullReader {
         }
         let me = Unmanaged.passUnretained(self).toOpaque()
         if inputEnd >= 4 {
-            ctxt = xmlCreatePushParserCtxt(Self.handler, me, input.assumingMemoryBound(to: CChar.self), 4, partName)
+            // No file name: libxml2 would canonicalise it as a URI for every part; errors name the part themselves.
+            ctxt = xmlCreatePushParserCtxt(Self.handler, me, input.assumingMemoryBound(to: CChar.self), 4, nil)
             inputStart = 4
         } else {
-            ctxt = xmlCreatePushParserCtxt(Self.handler, me, nil, 0, partName)
+            ctxt = xmlCreatePushParserCtxt(Self.handler, me, nil, 0, nil)
         }
         guard let ctxt else { throw ReadError(.notWellFormed("libxml2"), part: partName) }
         xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOWARNING.rawValue))
