@@ -1,7 +1,7 @@
 /* The floor: what reading a .docx costs with libzip + libxml2 xmlTextReader and
  * nothing else. For comparison with maalplan-bench-read (the Swift model reader).
  *
- *   floor [-p doc|same] [-m io|mem|sax] [-w WARMUP] REPEATS FILE...
+ *   floor [-p doc|same] [-m io|mem|sax] [-w WARMUP] [-1] REPEATS FILE...
  *
  * Each file is read into memory once, up front. Then, REPEATS times, one pass:
  * for each file, open the zip from memory (zip_source_buffer_create +
@@ -21,6 +21,11 @@
  *   -m sax   not xmlTextReader but libxml2's SAX2 push parser (xmlParseChunk) with
  *            callbacks that only count: what a reader without xmlTextReader's
  *            per-node tree could cost. For comparison only; not "the floor".
+ *
+ *   -1       one pass only, as a whole process would make it: read each file,
+ *            inflate and parse it, once (REPEATS and -w are ignored; timed as a
+ *            process from outside, e.g. by /usr/bin/time). What `maalplan import`
+ *            is compared with as a whole process.
  *
  * Output (one line, parsed by bench/run.sh):
  *   floor[doc,io] median_ms=0.123 min_ms=0.120 cpu_ms=0.121 files=4 passes=200 nodes=12345
@@ -199,7 +204,7 @@ static int cmp_double(const void *a, const void *b) {
 }
 
 int main(int argc, char **argv) {
-    int warmup = 3, i = 1;
+    int warmup = 3, i = 1, once = 0;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (strcmp(argv[i], "-p") == 0 && i + 1 < argc) mode_same = strcmp(argv[++i], "same") == 0;
         else if (strcmp(argv[i], "-m") == 0 && i + 1 < argc) {
@@ -208,10 +213,11 @@ int main(int argc, char **argv) {
             mode_sax = strcmp(argv[i], "sax") == 0;
         }
         else if (strcmp(argv[i], "-w") == 0 && i + 1 < argc) warmup = atoi(argv[++i]);
+        else if (strcmp(argv[i], "-1") == 0) once = 1;
         else break;
     }
     if (argc - i < 2) {
-        fprintf(stderr, "usage: floor [-p doc|same] [-m io|mem|sax] [-w WARMUP] REPEATS FILE...\n");
+        fprintf(stderr, "usage: floor [-p doc|same] [-m io|mem|sax] [-w WARMUP] [-1] REPEATS FILE...\n");
         return 2;
     }
     int repeats = atoi(argv[i++]);
@@ -230,6 +236,18 @@ int main(int argc, char **argv) {
         fclose(fp);
     }
     xmlInitParser();
+
+    if (once) {
+        long total = 0;
+        for (int f = 0; f < nfiles; f++) {
+            long k = read_one(&files[f]);
+            if (k < 0) { fprintf(stderr, "floor: cannot read %s\n", files[f].path); return 1; }
+            total += k;
+        }
+        printf("floor[%s,%s,once] files=%d nodes=%ld\n", mode_same ? "same" : "doc",
+               mode_sax ? "sax" : mode_mem ? "mem" : "io", nfiles, total);
+        return 0;
+    }
 
     long nodes = 0;
     for (int f = 0; f < nfiles; f++) {
