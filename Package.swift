@@ -26,7 +26,8 @@ let package = Package(
         // Stage 2: WordprocessingML → a neutral document model.
         .target(name: "WordDocument", dependencies: ["DocxPackage", "JSONOutput"]),
         // The domain model: Plan, Goal, Milestone, Phase, Finding, and its JSON.
-        .target(name: "MaalplanModel", dependencies: ["JSONOutput"]),
+        .target(name: "CSHA256"),
+        .target(name: "MaalplanModel", dependencies: ["JSONOutput", "CSHA256"]),
         // Stage 3: labels → fields of the domain model, guidance removed.
         .target(name: "MaalplanMapping", dependencies: ["MaalplanModel", "WordDocument"]),
         // Stage 4: phase rules → findings with locations.

@@ -1,72 +1,29 @@
-/// SHA-256 (FIPS 180-4), to identify a plan's content across copies and re-runs.
-public enum SHA256 {
-    static let k: [UInt32] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-    ]
+internal import CSHA256
 
+/// SHA-256 (FIPS 180-4), to identify a plan's content across copies and re-runs. The work is
+/// done in C (Sources/CSHA256): with the CPU's SHA instructions where it has them.
+public enum SHA256 {
     /// The digest as 64 lower-case hex digits.
     public static func hex(_ data: [UInt8]) -> String {
-        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
-            (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
-        let fullBlocks = data.count / 64
-        data.withUnsafeBufferPointer { m in
-            k.withUnsafeBufferPointer { kk in
-                withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-                    func block(_ p: UnsafePointer<UInt8>) {
-                        for i in 0..<16 {
-                            w[i] = UInt32(bigEndian: UnsafeRawPointer(p + i &* 4).loadUnaligned(as: UInt32.self))
-                        }
-                        for i in 16..<64 {
-                            let x = w[i &- 15], y = w[i &- 2]
-                            let s0 = x.rotr(7) ^ x.rotr(18) ^ (x &>> 3)
-                            let s1 = y.rotr(17) ^ y.rotr(19) ^ (y &>> 10)
-                            w[i] = w[i &- 16] &+ s0 &+ w[i &- 7] &+ s1
-                        }
-                        var (a, b, c, d, e, f, g, hh) = h
-                        for i in 0..<64 {
-                            let s1 = e.rotr(6) ^ e.rotr(11) ^ e.rotr(25)
-                            let ch = (e & f) ^ (~e & g)
-                            let t1 = hh &+ s1 &+ ch &+ kk[i] &+ w[i]
-                            let s0 = a.rotr(2) ^ a.rotr(13) ^ a.rotr(22)
-                            let maj = (a & b) ^ (a & c) ^ (b & c)
-                            let t2 = s0 &+ maj
-                            hh = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-                        }
-                        h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
-                    }
-                    if let base = m.baseAddress {
-                        for n in 0..<fullBlocks { block(base + n * 64) }
-                    }
-                    // The tail, the 0x80 byte, zeros and the bit length, in one or two blocks.
-                    var tail = [UInt8](m[(fullBlocks * 64)...])
-                    tail.append(0x80)
-                    while tail.count % 64 != 56 { tail.append(0) }
-                    let bitLen = UInt64(data.count) &* 8
-                    for i in (0..<8).reversed() { tail.append(UInt8(truncatingIfNeeded: bitLen >> (UInt64(i) * 8))) }
-                    tail.withUnsafeBufferPointer { t in
-                        for n in 0..<(t.count / 64) { block(t.baseAddress! + n * 64) }
-                    }
-                }
-            }
-        }
+        hex(digest: { d in data.withUnsafeBufferPointer { maalplan_sha256($0.baseAddress, $0.count, d) } })
+    }
+
+    /// The same with a chosen implementation (0 portable C, 1 SHA-NI); nil when it is not available.
+    static func hex(_ data: [UInt8], implementation: Int32) -> String? {
+        var ok = true
+        let h = hex(digest: { d in
+            data.withUnsafeBufferPointer { ok = maalplan_sha256_with(implementation, $0.baseAddress, $0.count, d) == 0 }
+        })
+        return ok ? h : nil
+    }
+
+    private static func hex(digest: (UnsafeMutablePointer<UInt8>) -> Void) -> String {
+        var d = [UInt8](repeating: 0, count: 32)
+        d.withUnsafeMutableBufferPointer { digest($0.baseAddress!) }
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()
         out.reserveCapacity(64)
-        for v in [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7] {
-            for s in stride(from: 28, through: 0, by: -4) { out.append(digits[Int((v >> UInt32(s)) & 0xF)]) }
-        }
+        for b in d { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 0xF)]) }
         return String(decoding: out, as: UTF8.self)
     }
-
-}
-
-extension UInt32 {
-    @inline(__always) func rotr(_ n: UInt32) -> UInt32 { (self &>> n) | (self &<< (32 &- n)) }
 }
