@@ -26,7 +26,8 @@ let package = Package(
         // Stage 2: WordprocessingML → a neutral document model.
         .target(name: "WordDocument", dependencies: ["DocxPackage", "JSONOutput"]),
         // The domain model: Plan, Goal, Milestone, Phase, Finding, and its JSON.
-        .target(name: "CSHA256"),
+        // DWARF 4: valgrind 3.19 (the profiler bench/profile.sh uses) cannot read clang 21's DWARF 5.
+        .target(name: "CSHA256", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .target(name: "MaalplanModel", dependencies: ["JSONOutput", "CSHA256"]),
         // Stage 3: labels → fields of the domain model, guidance removed.
         .target(name: "MaalplanMapping", dependencies: ["MaalplanModel", "WordDocument"]),

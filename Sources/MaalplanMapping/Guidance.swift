@@ -23,6 +23,7 @@ public enum Guidance {
     ]
 
     /// Placeholder texts of content controls and typed stand-ins of the same kind.
+    static let placeholderBytes: Set<[UInt8]> = Set(placeholders.map { Array($0.utf8) })
     static let placeholders: Set<String> = [
         "klik eller tryk her for at angive tekst", "klik her for at angive tekst", "klik eller tryk for at angive en dato",
         "klik eller tryk her for at skrive tekst", "vælg et element", "angiv tekst",
@@ -36,6 +37,8 @@ public enum Guidance {
     static let vocabulary: Set<String> = Set(stream.joined())
     /// The guidance words numbered, the paragraphs as numbers, and where each number occurs.
     static let wordID: [String: Int32] = Dictionary(uniqueKeysWithValues: vocabulary.sorted().enumerated().map { ($1, Int32($0)) })
+    /// The same keyed by UTF-8 bytes (hashed without Unicode normalisation).
+    static let wordIDBytes: [[UInt8]: Int32] = Dictionary(uniqueKeysWithValues: wordID.map { (Array($0.key.utf8), $0.value) })
     static let streamIDs: [[Int32]] = stream.map { $0.map { wordID[$0]! } }
     static let occurrences: [[(paragraph: Int, position: Int)]] = {
         var occ = [[(paragraph: Int, position: Int)]](repeating: [], count: wordID.count)
@@ -115,7 +118,7 @@ public enum Guidance {
                 inWord = false
                 total += 1
                 guard known else { return }
-                if let id = wordID[String(decoding: word, as: UTF8.self)] { ids.append(id) } else { known = false }
+                if let id = wordIDBytes[word] { ids.append(id) } else { known = false }
                 word.removeAll(keepingCapacity: true)
             }
             while i < n {
@@ -227,6 +230,6 @@ public enum Guidance {
             else if t.count >= 3, t[t.count - 3] == 0xE2, t[t.count - 2] == 0x80, t[t.count - 1] == 0xA6 { t.removeLast(3) }
             else { break }
         }
-        return placeholders.contains(String(decoding: t, as: UTF8.self))
+        return placeholderBytes.contains(t)
     }
 }

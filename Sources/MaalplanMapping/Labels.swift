@@ -58,16 +58,20 @@ public enum Labels {
         for (k, words) in synonyms { for w in words { t[fold(w)] = k } }
         return t
     }()
+    static let tableBytes: [[UInt8]: FieldKind] = Dictionary(uniqueKeysWithValues: table.map { (Array($0.key.utf8), $0.value) })
 
     /// The field a cell's text names, if it is a label.
     public static func field(_ text: String) -> FieldKind? {
         // Only a length guard: the table lookup is exact, and no label is near this long.
         guard text.utf8.count <= 160 else { return nil }
-        return table[fold(text)]
+        return tableBytes[foldKey(text)]
     }
 
     /// Folds a label for comparison.
     public static func fold(_ s: String) -> String { foldFast(s) ?? foldSlow(s) }
+
+    /// `fold` as UTF-8 bytes: the key of `tableBytes` (byte keys hash without Unicode normalisation).
+    static func foldKey(_ s: String) -> [UInt8] { foldFastBytes(s) ?? Array(foldSlow(s).utf8) }
 
     /// `fold` step by step, for any text.
     static func foldSlow(_ s: String) -> String {
@@ -93,8 +97,10 @@ public enum Labels {
 
     /// `fold` in one pass over the bytes, for text of ASCII, Latin-1 and general punctuation
     /// (already NFC: no combining marks there); nil for anything else.
-    static func foldFast(_ s: String) -> String? {
-        let r: String?? = s.utf8.withContiguousStorageIfAvailable { b -> String? in
+    static func foldFast(_ s: String) -> String? { foldFastBytes(s).map { String(decoding: $0, as: UTF8.self) } }
+
+    static func foldFastBytes(_ s: String) -> [UInt8]? {
+        let r: [UInt8]?? = s.utf8.withContiguousStorageIfAvailable { b -> [UInt8]? in
             let n = b.count
             var out = [UInt8]()
             out.reserveCapacity(n + 8)
@@ -134,7 +140,7 @@ public enum Labels {
                 else { break }
                 while out.last == 0x20 { out.removeLast() }
             }
-            return String(decoding: out, as: UTF8.self)
+            return out
         }
         return r ?? nil
     }
@@ -144,11 +150,19 @@ public enum Labels {
 
     /// Sheet headings of the 2024 layout: "FØR", "UNDER – udviklingsdage del 1", ... (dash and spacing vary).
     public static func sheet(_ text: String) -> (Int, String)? {
-        guard text.utf8.count <= 160 else { return nil }
-        var t = fold(text)
-        if t.containsBytes("–") { t = t.replacing("–", with: "-") }
-        if t.containsBytes("—") { t = t.replacing("—", with: "-") }
-        let squeezed = t.utf8.contains(0x20) ? t.replacing(" ", with: "") : t
+        guard text.utf8.count <= 80 else { return nil }        // the longest heading is some 30 bytes
+        // Folded, dashes (– —) as "-", spaces out.
+        let t = foldKey(text)
+        var sq: [UInt8] = []
+        sq.reserveCapacity(t.count)
+        var i = 0
+        while i < t.count {
+            if t[i] == 0x20 { i += 1; continue }
+            if t[i] == 0xE2, i + 2 < t.count, t[i + 1] == 0x80, t[i + 2] == 0x93 || t[i + 2] == 0x94 { sq.append(0x2D); i += 3; continue }
+            sq.append(t[i])
+            i += 1
+        }
+        let squeezed = String(decoding: sq, as: UTF8.self)
         if squeezed == "før" || squeezed == "foer" || squeezed == "før-ark" || squeezed == "arkfør" { return (0, "FØR") }
         if squeezed == "efter" || squeezed == "efter-ark" || squeezed == "arkefter" { return (3, "EFTER") }
         if squeezed.hasPrefix("under") {

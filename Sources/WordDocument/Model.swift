@@ -169,6 +169,9 @@ public struct Cell: Sendable, Equatable {
     public var columnSpan: Int
     public var blocks: [Block]
 
-    public var text: String { blocks.map(\.text).joined(separator: "\n") }
+    public var text: String {
+        if blocks.count == 1, case .paragraph(let p) = blocks[0] { return p.text }
+        return blocks.map(\.text).joined(separator: "\n")
+    }
     public var paragraphs: [Paragraph] { blocks.compactMap(\.paragraph) }
 }
