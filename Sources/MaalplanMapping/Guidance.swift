@@ -83,7 +83,11 @@ public enum Guidance {
             end(n)
             return out
         } ?? nil
-        if let fast { return fast }
+        return fast ?? wordsByScalars(t)
+    }
+
+    /// `words` scalar by scalar through the Unicode properties, for any (lower-case) text.
+    static func wordsByScalars(_ t: String) -> [String] {
         var out: [String] = []
         var cur = String.UnicodeScalarView()
         for u in t.unicodeScalars {

@@ -27,24 +27,8 @@ final class FastTextTests: XCTestCase {
         XCTAssertEqual("MÅLPLAN 2025 – ØKONOMI & STAB".lowercasedFast, "målplan 2025 – økonomi & stab")
     }
 
-    /// Guidance.words as it was, scalar by scalar through the Unicode properties.
-    static func referenceWords(_ s: String) -> [String] {
-        var out: [String] = []
-        var cur = String.UnicodeScalarView()
-        for u in s.nfc.lowercased().unicodeScalars {
-            let v = u.value
-            let wordScalar = (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39)
-                || (v >= 0x80 && (u.properties.isAlphabetic || u.properties.numericType != nil))
-            if wordScalar {
-                cur.append(u)
-            } else if !cur.isEmpty {
-                out.append(String(cur))
-                cur = String.UnicodeScalarView()
-            }
-        }
-        if !cur.isEmpty { out.append(String(cur)) }
-        return out
-    }
+    /// Guidance.words as it was: scalar by scalar through the Unicode properties.
+    static func referenceWords(_ s: String) -> [String] { Guidance.wordsByScalars(s.nfc.lowercased()) }
 
     func testGuidanceWordsAsBefore() {
         for s in randomStrings(20_000) {
