@@ -58,7 +58,7 @@ public final class DocxPackage {
     private var inflatedTotal = 0
     private var contentTypes: (defaults: [String: String], overrides: [String: String]) = ([:], [:])
     /// `_rels/.rels`, read when opening (to find the main part) and kept.
-    private var rootRelationships: [Relationship] = []
+    private let rootRelationships: [Relationship]
 
     /// Opens a file and checks it is a Word package.
     public static func open(path: String, limits: ReadLimits = .default) throws(ReadError) -> DocxPackage {

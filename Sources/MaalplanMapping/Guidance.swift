@@ -49,41 +49,47 @@ public enum Guidance {
     /// Letters and digits, lower case, NFC: the words a comparison sees.
     static func words(_ s: String) -> [String] {
         let t = s.nfc.lowercasedFast
-        let fast: [String]? = t.utf8.withContiguousStorageIfAvailable { b -> [String]? in
-            // ASCII and Latin-1 by their bytes; anything else by the Unicode properties below.
-            var out: [String] = []
-            var start = -1
-            var i = 0
-            let n = b.count
-            func end(_ at: Int) {
-                if start >= 0 { out.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<at]), as: UTF8.self)) }
+        let fast: [String]?? = t.utf8.withContiguousStorageIfAvailable { b in
+            latinWordRanges(b)?.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }
+        }
+        return (fast ?? nil) ?? wordsByScalars(t)
+    }
+
+    /// The words of text in ASCII and Latin-1 (and general punctuation, which only separates), as
+    /// ranges of its UTF-8 bytes: runs of letters and digits by `wordsByScalars`'s rule, read from
+    /// the bytes; nil for text with any other character.
+    static func latinWordRanges(_ b: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
+        var out: [Range<Int>] = []
+        var start = -1
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            var len = 1
+            let isWord: Bool
+            if c < 0x80 {
+                isWord = (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A)
+            } else if (c == 0xC2 || c == 0xC3) && i + 1 < n {
+                let v = (UInt32(c & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)    // U+0080–U+00FF
+                len = 2
+                isWord = v == 0xAA || v == 0xB5 || v == 0xBA || v == 0xB2 || v == 0xB3 || v == 0xB9
+                    || (v >= 0xBC && v <= 0xBE) || (v >= 0xC0 && v != 0xD7 && v != 0xF7)
+            } else if c == 0xE2 && i + 2 < n && (b[i + 1] == 0x80 || (b[i + 1] == 0x81 && b[i + 2] < 0xB0)) {
+                len = 3                          // U+2000–U+206F: punctuation, no letters or digits
+                isWord = false
+            } else {
+                return nil
+            }
+            if isWord {
+                if start < 0 { start = i }
+            } else if start >= 0 {
+                out.append(start..<i)
                 start = -1
             }
-            while i < n {
-                let c = b[i]
-                var len = 1
-                let isWord: Bool
-                if c < 0x80 {
-                    isWord = (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A)
-                } else if (c == 0xC2 || c == 0xC3) && i + 1 < n {
-                    let v = (UInt32(c & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)    // U+0080–U+00FF
-                    len = 2
-                    isWord = v == 0xAA || v == 0xB5 || v == 0xBA || v == 0xB2 || v == 0xB3 || v == 0xB9
-                        || (v >= 0xBC && v <= 0xBE) || (v >= 0xC0 && v != 0xD7 && v != 0xF7)
-                } else {
-                    return nil
-                }
-                if isWord {
-                    if start < 0 { start = i }
-                } else {
-                    end(i)
-                }
-                i += len
-            }
-            end(n)
-            return out
-        } ?? nil
-        return fast ?? wordsByScalars(t)
+            i += len
+        }
+        if start >= 0 { out.append(start..<n) }
+        return out
     }
 
     /// `words` scalar by scalar through the Unicode properties, for any (lower-case) text.
@@ -106,56 +112,17 @@ public enum Guidance {
     }
 
     /// `words` as numbers up to the first word that is no guidance word, and the number of
-    /// all words, by bytes and without making the rest into strings; nil for text beyond
-    /// ASCII and Latin-1 (then `words` does it).
+    /// all words, without making strings of them; nil for text beyond ASCII and Latin-1 (then
+    /// `words` does it).
     static func leadingWordIDs(_ s: String) -> (ids: [Int32], total: Int)? {
-        let r: (ids: [Int32], total: Int)?? = s.utf8.withContiguousStorageIfAvailable { b -> (ids: [Int32], total: Int)? in
+        let r: (ids: [Int32], total: Int)?? = s.lowercasedFast.utf8.withContiguousStorageIfAvailable { b in
+            guard let ranges = latinWordRanges(b) else { return nil }
             var ids: [Int32] = []
-            var total = 0
-            var known = true
-            var word: [UInt8] = []
-            var inWord = false
-            var i = 0
-            let n = b.count
-            func end() {
-                guard inWord else { return }
-                inWord = false
-                total += 1
-                guard known else { return }
-                if let id = wordIDBytes[word] { ids.append(id) } else { known = false }
-                word.removeAll(keepingCapacity: true)
+            for w in ranges {
+                guard let id = wordIDBytes[Array(b[w])] else { break }
+                ids.append(id)
             }
-            while i < n {
-                let c = b[i]
-                if c < 0x80 {
-                    if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) {
-                        inWord = true
-                        if known { word.append(c &- 0x41 < 26 ? c + 0x20 : c) }
-                    } else {
-                        end()
-                    }
-                    i += 1
-                } else if (c == 0xC2 || c == 0xC3) && i + 1 < n {
-                    let d = b[i + 1]
-                    let v = (UInt32(c & 0x1F) << 6) | UInt32(d & 0x3F)
-                    let isWord = v == 0xAA || v == 0xB5 || v == 0xBA || v == 0xB2 || v == 0xB3 || v == 0xB9
-                        || (v >= 0xBC && v <= 0xBE) || (v >= 0xC0 && v != 0xD7 && v != 0xF7)
-                    if isWord {
-                        inWord = true
-                        if known { word.append(c); word.append(c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d) }
-                    } else {
-                        end()
-                    }
-                    i += 2
-                } else if c == 0xE2 && i + 2 < n && (b[i + 1] == 0x80 || b[i + 1] == 0x81) {
-                    end()                      // general punctuation: no letters or digits
-                    i += 3
-                } else {
-                    return nil
-                }
-            }
-            end()
-            return (ids, total)
+            return (ids, ranges.count)
         }
         return r ?? nil
     }

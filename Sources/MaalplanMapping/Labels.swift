@@ -112,21 +112,22 @@ public enum Labels {
             var i = 0
             while i < n {
                 let c = b[i]
-                if c < 0x80 {
-                    if c == 0x20 || (c >= 0x09 && c <= 0x0D) { pending = true }
-                    else if c == 0x26 { pending = true; put(0x6F); out.append(0x67); pending = true }   // "&" → " og "
+                let space = String.whiteSpaceLength(b, i)
+                if space > 0 {
+                    pending = true
+                    i += space
+                } else if c < 0x80 {
+                    if c == 0x26 { pending = true; put(0x6F); out.append(0x67); pending = true }   // "&" → " og "
                     else { put(c &- 0x41 < 26 ? c + 0x20 : c) }
                     i += 1
                 } else if (c == 0xC2 || c == 0xC3) && i + 1 < n {
                     let d = b[i + 1]
-                    if c == 0xC2 && (d == 0x85 || d == 0xA0) { pending = true }
-                    else if c == 0xC2 && d == 0xAD { }                                            // soft hyphen
-                    else { put(c); out.append(c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d) }
+                    if c == 0xC2 && d == 0xAD { }                                                  // soft hyphen
+                    else { put(c); out.append(c == 0xC3 ? String.lowerLatin1(d) : d) }
                     i += 2
                 } else if c == 0xE2 && i + 2 < n && (b[i + 1] == 0x80 || b[i + 1] == 0x81) {
                     let d = b[i + 1], e = b[i + 2]
                     if d == 0x80 && e == 0x8B { }                                                  // zero-width space
-                    else if String.spaceLength(b, i) > 0 { pending = true }
                     else { put(c); out.append(d); out.append(e) }
                     i += 3
                 } else {

@@ -14,10 +14,8 @@ extension String {
             let n = b.count
             // The length of the blank starting at i, 0 if none.
             func blank(_ i: Int) -> Int {
-                let c = b[i]
-                if c < 0x80 { return c == 0x20 || (c >= 0x09 && c <= 0x0D) ? 1 : 0 }
-                if c == 0xEF, i + 2 < n, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return 3 }
-                return Self.spaceLength(b, i)
+                if b[i] == 0xEF, i + 2 < n, b[i + 1] == 0xBB, b[i + 2] == 0xBF { return 3 }
+                return Self.whiteSpaceLength(b, i)
             }
             var start = 0
             while start < n { let k = blank(start); if k == 0 { break }; start += k }
@@ -55,7 +53,7 @@ extension String {
                     i += 2                                  // U+0080–U+00BF: no case
                 } else if c == 0xC3, i + 1 < n {
                     let d = b[i + 1]
-                    if d >= 0x80 && d <= 0x9E && d != 0x97 { change = true }   // À–Þ but ×
+                    if Self.lowerLatin1(d) != d { change = true }
                     i += 2
                 } else if c == 0xE2, i + 2 < n, b[i + 1] == 0x80 || b[i + 1] == 0x81 {
                     i += 3                                  // U+2000–U+207F: punctuation, no capitals
@@ -74,7 +72,7 @@ extension String {
                         out[i] = c
                         i += 1
                         let d = b[i]
-                        out[i] = d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d
+                        out[i] = Self.lowerLatin1(d)
                     } else {
                         out[i] = c
                     }
@@ -105,23 +103,17 @@ extension String {
                     continue
                 }
                 previousSpace = false
-                if c < 0x80 {
-                    if c >= 0x09 && c <= 0x0D { clean = false; break }
-                    i += 1
-                } else {
-                    if Self.spaceLength(b, i) > 0 { clean = false; break }
-                    i += 1
-                }
+                if Self.whiteSpaceLength(b, i) > 0 { clean = false; break }
+                i += 1
             }
-            if clean && !previousSpace { return self }
-            if clean && n == 0 { return self }
+            if clean && (!previousSpace || n == 0) { return self }
             return String(unsafeUninitializedCapacity: n) { out in
                 var o = 0
                 var pending = false
                 var i = 0
                 while i < n {
                     let c = b[i]
-                    let w = c < 0x80 ? (c == 0x20 || (c >= 0x09 && c <= 0x0D) ? 1 : 0) : Self.spaceLength(b, i)
+                    let w = Self.whiteSpaceLength(b, i)
                     if w > 0 {
                         pending = o > 0
                         i += w
@@ -138,12 +130,15 @@ extension String {
         return done ?? String(decoding: Array(utf8), as: UTF8.self).collapsedSpace
     }
 
-    /// The length of the white space character (not ASCII) starting at `i`, or 0: U+0085, U+00A0,
-    /// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+    /// The length in bytes of the white space character (Unicode's White_Space) starting at `i`,
+    /// or 0: U+0009–U+000D, U+0020, U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029,
+    /// U+202F, U+205F, U+3000.
     @inline(__always)
-    public static func spaceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+    public static func whiteSpaceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         let n = b.count
         switch b[i] {
+        case 0x09...0x0D, 0x20:
+            return 1
         case 0xC2:
             if i + 1 < n, b[i + 1] == 0x85 || b[i + 1] == 0xA0 { return 2 }
         case 0xE1:
@@ -159,6 +154,10 @@ extension String {
         }
         return 0
     }
+
+    /// The second byte of a C3 sequence (U+00C0–U+00FF) in lower case: À–Þ (but ×) to à–þ.
+    @inline(__always)
+    public static func lowerLatin1(_ d: UInt8) -> UInt8 { d >= 0x80 && d <= 0x9E && d != 0x97 ? d + 0x20 : d }
 
     /// Whether the UTF-8 bytes of `needle` occur in the string.
     public func containsBytes(_ needle: StaticString) -> Bool {

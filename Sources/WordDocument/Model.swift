@@ -41,7 +41,7 @@ public struct HeaderFooter: Sendable, Equatable {
     public var kind: HeaderFooterKind
     public var part: String
     public var blocks: [Block]
-    public var text: String { blocks.map(\.text).joined(separator: "\n") }
+    public var text: String { Block.text(of: blocks) }
 }
 
 public struct Note: Sendable, Equatable {
@@ -71,6 +71,12 @@ public enum Block: Sendable, Equatable {
 
     public var paragraph: Paragraph? { if case .paragraph(let p) = self { return p }; return nil }
     public var table: Table? { if case .table(let t) = self { return t }; return nil }
+
+    /// The blocks' texts, one per line (a single paragraph's text as it is, without copying).
+    public static func text(of blocks: [Block]) -> String {
+        if blocks.count == 1, case .paragraph(let p) = blocks[0] { return p.text }
+        return blocks.map(\.text).joined(separator: "\n")
+    }
 
     /// Plain text: a paragraph's text, or a table's cells in reading order, one per line.
     public var text: String {
@@ -169,9 +175,6 @@ public struct Cell: Sendable, Equatable {
     public var columnSpan: Int
     public var blocks: [Block]
 
-    public var text: String {
-        if blocks.count == 1, case .paragraph(let p) = blocks[0] { return p.text }
-        return blocks.map(\.text).joined(separator: "\n")
-    }
+    public var text: String { Block.text(of: blocks) }
     public var paragraphs: [Paragraph] { blocks.compactMap(\.paragraph) }
 }

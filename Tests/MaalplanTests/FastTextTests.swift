@@ -11,7 +11,7 @@ final class FastTextTests: XCTestCase {
                          " ", "  ", "\t", "\n", "\r\n", "\u{00A0}", "\u{202F}", "\u{2003}", "\u{3000}", "\u{0085}",
                          "\u{2028}", "\u{2029}", "\u{205F}", "\u{1680}", "é", "e\u{0301}", "–", "—", "…", "\u{00AD}",
                          "\u{200B}", "Ł", "İ", "ΣΑΣ", "Ωμέγα", "Ǆ", "Ⅻ", "x", "1.", "?", "\"", "\\", "\u{1}", "\u{1F}",
-                         "\u{7F}", "€", "😀", "Prøvehandling", "Tegn:", "2025", "\u{FEFF}", "(", ")", ":", "&", "\u{2000}"]
+                         "\u{7F}", "€", "😀", "Prøvehandling", "Tegn:", "2025", "\u{FEFF}", "(", ")", ":", "&", "\u{2000}", "x²", "xⁿ", "⁴", "‰", "⁂"]
 
     func randomStrings(_ count: Int) -> [String] {
         var rng = SystemRandomNumberGenerator()
