@@ -73,7 +73,11 @@ public enum XMLNodeKind: Sendable, BitwiseCopyable {
 /// character data and the leaving out of comments and PIs; a push that ends in a refusal
 /// hands out none of its nodes, as with xmlTextReader, so errors surface at the same nodes.
 public final class XMLPullReader {
+    /// The parser and the names it has interned, borrowed from this thread's pool for the
+    /// part and given back at its end (`release()`).
+    private let session: ParserSession
     private var ctxt: xmlParserCtxtPtr?
+    private var released = false
     private let source: PartStream
     private let partName: String
     private let maxDepth: Int
@@ -84,6 +88,8 @@ public final class XMLPullReader {
     private var finished = false
     /// xmlParseChunk failed: the part is not well-formed (a fatal error; namespace errors are not).
     private var fatal = false
+    /// The parser was stopped from a callback (a DOCTYPE, a limit): its context is not reused.
+    private var stopped = false
     /// `finish()` is parsing the rest of the part: no events.
     @exclusivity(unchecked) private var draining = false
 
@@ -122,23 +128,14 @@ public final class XMLPullReader {
     @exclusivity(unchecked) private var emptyPending = false
     /// The names of the open elements (by parser depth), negative (~index) for those not reported.
     @exclusivity(unchecked) private var open = Buffer<Int32>(capacity: 64)
-    /// Set by `reportOnly(_:)`: which names are reported (by index in `names`).
-    @exclusivity(unchecked) private var filter: Set<QName>?
-    @exclusivity(unchecked) private var nameReported: [Bool] = []
-    /// Set by `useTokens(_:)`: each name's token (by index in `names`).
-    @exclusivity(unchecked) private var tokenOf: [QName: Int32]?
+    /// Set by `reportOnly(_:)`: which names are reported (non-zero, by index in the session's names).
+    @exclusivity(unchecked) private var filter: XMLNameTable?
+    @exclusivity(unchecked) private var nameReported: [Int32] = []
+    /// Set by `useTokens(_:)`: each name's token (by index in the session's names).
+    @exclusivity(unchecked) private var tokens: XMLNameTable?
     @exclusivity(unchecked) private var nameToken: [Int32] = []
     /// Set by `useTokens(_:attributes:)`: attributes without a token are not kept.
     @exclusivity(unchecked) private var tokenAttributesOnly = false
-
-    // Names, interned: libxml2 hands out local names and namespace URIs from its dictionary,
-    // so a (local, URI) pointer pair stands for one name for the whole part.
-    @exclusivity(unchecked) private var names: [QName] = []
-    /// Open addressing over (local, URI) pointer pairs; a slot with `local == 0` is free.
-    private struct Slot: BitwiseCopyable { var local: UInt; var uri: UInt; var index: Int32 }
-    @exclusivity(unchecked) private var slots: UnsafeMutablePointer<Slot>
-    @exclusivity(unchecked) private var slotBits = 8
-    @exclusivity(unchecked) private var nsByURI: [UInt: XMLNamespace] = [:]
 
     public var kind: XMLNodeKind { cur.kind }
     public var depth: Int { Int(cur.depth) }
@@ -196,8 +193,7 @@ public final class XMLPullReader {
         self.source = source
         self.partName = source.name
         self.maxDepth = maxDepth
-        slots = .allocate(capacity: 1 << slotBits)
-        slots.initialize(repeating: Slot(local: 0, uri: 0, index: 0), count: 1 << slotBits)
+        session = ParserSessionPool.current.take()
         if !pruning.isEmpty && source.declaredSize <= Self.maxPrunedPartBytes {
             // The whole part (one byte more than declared, so that a part inflating past it is refused).
             let capacity = max(source.declaredSize + 1, Self.readSize + Self.pushSize)
@@ -223,27 +219,46 @@ public final class XMLPullReader {
             }
         }
         let me = Unmanaged.passUnretained(self).toOpaque()
-        if inputEnd >= 4 {
-            // No file name: libxml2 would canonicalise it as a URI for every part; errors name the part themselves.
-            ctxt = xmlCreatePushParserCtxt(Self.handler, me, input.assumingMemoryBound(to: CChar.self), 4, nil)
-            inputStart = 4
+        let first = inputEnd >= 4 ? input.assumingMemoryBound(to: CChar.self) : nil
+        if let reused = session.ctxt {
+            // xmlCtxtResetPush keeps the context's dictionary, so the names interned stay valid.
+            if xmlCtxtResetPush(reused, first, first == nil ? 0 : 4, nil, nil) != 0 {
+                throw ReadError(.notWellFormed("libxml2"), part: partName)
+            }
+            reused.pointee.userData = me
+            ctxt = reused
         } else {
-            ctxt = xmlCreatePushParserCtxt(Self.handler, me, nil, 0, nil)
+            // No file name: libxml2 would canonicalise it as a URI for every part; errors name the part themselves.
+            ctxt = xmlCreatePushParserCtxt(Self.handler, me, first, first == nil ? 0 : 4, nil)
+            session.ctxt = ctxt
         }
+        if first != nil { inputStart = 4 }
         guard let ctxt else { throw ReadError(.notWellFormed("libxml2"), part: partName) }
         xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOWARNING.rawValue))
     }
 
     deinit {
-        if let ctxt { xmlFreeParserCtxt(ctxt) }
+        release()
         input.deallocate()
-        slots.deallocate()
+    }
+
+    /// Gives the session back to this thread's pool once the part is read to its end without
+    /// a refusal; else (an error, a reader left half-way) its context is freed with it.
+    private func release() {
+        guard !released else { return }
+        released = true
+        ctxt = nil
+        if let t = tokens { session.remember(t, nameToken) }
+        if let f = filter { session.remember(f, nameReported) }
+        let clean = finished && !fatal && !stopped && failure == nil && source.failure == nil && firstError == nil
+        ParserSessionPool.current.give(session, reuse: clean)
     }
 
     // MARK: Callbacks (from inside xmlParseChunk)
 
     private func stop() {
         finished = true
+        stopped = true
         if let ctxt { xmlStopParser(ctxt) }
     }
 
@@ -281,7 +296,7 @@ public final class XMLPullReader {
         }
         emptyPending = empty
         let name = intern(local, prefix, uri)
-        let reported = nameReported[Int(name)]
+        let reported = filter == nil || nameReported[Int(name)] != 0
         open.set(Int(depth), reported ? name : ~name)
         if !reported { return }
         // Offsets in a batch are Int32: a batch past 2 GiB (only with limits far above the defaults) is refused.
@@ -291,7 +306,7 @@ public final class XMLPullReader {
             for i in 0..<nAttrs {
                 guard let an = a[5 * i], let v = a[5 * i + 3], let e = a[5 * i + 4] else { continue }
                 let attrName = intern(an, a[5 * i + 1], a[5 * i + 2])
-                if tokenAttributesOnly && nameToken[Int(attrName)] == 0 { continue }
+                if tokenAttributesOnly && tokens != nil && nameToken[Int(attrName)] == 0 { continue }
                 let start = Int32(bytes.count)
                 appendAttributeValue(v, e - v)
                 attrs.append(Attribute(name: attrName, start: start, count: Int32(bytes.count) - start))
@@ -342,27 +357,13 @@ public final class XMLPullReader {
         }
     }
 
-    /// The index of a name in `names`, interning it on first sight. A prefix bound to no
-    /// namespace (a namespace error, reported) stays part of the local name, "w:p", as in
-    /// libxml2's tree and so xmlTextReader.
-    @inline(__always)
-    private static func slot(_ l: UInt, _ u: UInt, _ bits: Int) -> Int {
-        Int(truncatingIfNeeded: ((l &* 0x9E37_79B9_7F4A_7C15) ^ (u &* 0xC2B2_AE3D_27D4_EB4F)) >> UInt(64 - bits))
-    }
-
+    /// The index of a name in the session's `names`, interning it on first sight. A prefix
+    /// bound to no namespace (a namespace error, reported) stays part of the local name, "w:p",
+    /// as in libxml2's tree and so xmlTextReader.
     @inline(__always)
     private func intern(_ local: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?, _ uri: UnsafePointer<xmlChar>?) -> Int32 {
         let l = UInt(bitPattern: local), u = UInt(bitPattern: uri)
-        if u != 0 || prefix == nil {
-            let mask = (1 << slotBits) - 1
-            var h = Self.slot(l, u, slotBits)
-            while true {
-                let s = slots[h]
-                if s.local == l && s.uri == u { return s.index }
-                if s.local == 0 { break }
-                h = (h + 1) & mask
-            }
-        }
+        if u != 0 || prefix == nil, let i = session.find(l, u) { return i }
         return internNew(local, prefix, uri)
     }
 
@@ -370,43 +371,13 @@ public final class XMLPullReader {
         var local = local
         if uri == nil, let prefix, let dict = ctxt?.pointee.dict, let full = xmlDictQLookup(dict, prefix, local) { local = full }
         let l = UInt(bitPattern: local), u = UInt(bitPattern: uri)
-        let mask = (1 << slotBits) - 1
-        var h = Self.slot(l, u, slotBits)
-        while slots[h].local != 0 {
-            if slots[h].local == l && slots[h].uri == u { return slots[h].index }
-            h = (h + 1) & mask
-        }
-        let index = Int32(names.count)
-        let q = QName(namespace(uri), String(cString: local))
-        names.append(q)
-        nameReported.append(filter?.contains(q) ?? true)
-        nameToken.append(tokenOf?[q] ?? 0)
-        slots[h] = Slot(local: l, uri: u, index: index)
-        if names.count * 2 > (1 << slotBits) { rehash() }
+        if let i = session.find(l, u) { return i }
+        let q = QName(session.namespace(uri), String(cString: local))
+        let index = session.add(l, u, q)
+        // Names are added by one reader at a time: the tables in use here grow with them.
+        if let t = tokens { nameToken.append(t.map[q] ?? 0) }
+        if let f = filter { nameReported.append(f.map[q] ?? 0) }
         return index
-    }
-
-    private func rehash() {
-        let old = slots, oldCount = 1 << slotBits
-        slotBits += 1
-        let count = 1 << slotBits, mask = count - 1
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: Slot(local: 0, uri: 0, index: 0), count: count)
-        for i in 0..<oldCount where old[i].local != 0 {
-            var h = Self.slot(old[i].local, old[i].uri, slotBits)
-            while slots[h].local != 0 { h = (h + 1) & mask }
-            slots[h] = old[i]
-        }
-        old.deallocate()
-    }
-
-    private func namespace(_ uri: UnsafePointer<xmlChar>?) -> XMLNamespace {
-        guard let uri else { return .none }
-        let key = UInt(bitPattern: uri)
-        if let ns = nsByURI[key] { return ns }
-        let ns = XMLNamespace.classify(String(cString: uri))
-        nsByURI[key] = ns
-        return ns
     }
 
     // MARK: Reading
@@ -468,6 +439,7 @@ public final class XMLPullReader {
                 // Errors the parser could go on from (namespace errors) refuse the part at its end.
                 if let e = pendingError(nonFatal: true) { throw e }
                 cur = Event(kind: .other, isEmpty: false, depth: 0, name: -1, start: 0, count: 0)
+                release()
                 return false
             }
         }
@@ -485,6 +457,7 @@ public final class XMLPullReader {
         next = 0
         while push() {}
         if let e = pendingError(nonFatal: false) { throw e }
+        release()
     }
 
     /// Skips the current element's subtree; the reader then stands on the next node.
@@ -501,39 +474,37 @@ public final class XMLPullReader {
 
     /// The current node's name (element start or end; empty for other nodes).
     public var name: QName {
-        cur.name >= 0 ? names[Int(cur.name)] : QName(.none, "")
+        cur.name >= 0 ? session.names[Int(cur.name)] : QName(.none, "")
     }
 
     /// The current node's namespace.
     public var namespace: XMLNamespace {
-        cur.name >= 0 ? names[Int(cur.name)].ns : .none
+        cur.name >= 0 ? session.names[Int(cur.name)].ns : .none
     }
 
     /// Names as small integers, for a reader that switches on many: `token` (and
     /// `attribute(token:)`) give a name's token in `tokens` (made once with `tokenTable`),
     /// 0 for names not in it. With `attributesOnly`, attributes without a token are not
     /// kept (`attribute(_:_:)` does not find them). Call before the first `read()`.
-    public func useTokens(_ tokens: [QName: Int32], attributesOnly: Bool = false) {
-        tokenOf = tokens
+    public func useTokens(_ tokens: XMLNameTable, attributesOnly: Bool = false) {
+        self.tokens = tokens
         tokenAttributesOnly = attributesOnly
-        nameToken = names.map { tokens[$0] ?? 0 }
+        nameToken = session.values(of: tokens)
     }
 
     /// Tokens for `useTokens(_:)`: each name's position in `list` (so `list[0]`, token 0, is best a placeholder).
-    public static func tokenTable(_ list: [QName]) -> [QName: Int32] {
-        var map: [QName: Int32] = [:]
-        for (i, q) in list.enumerated() where map[q] == nil { map[q] = Int32(i) }
-        return map
+    public static func tokenTable(_ list: [QName]) -> XMLNameTable {
+        XMLNameTable(tokens: list)
     }
 
     /// The current element's token (start or end; see `useTokens(_:)`), 0 for other nodes.
     public var token: Int {
-        cur.name >= 0 ? Int(nameToken[Int(cur.name)]) : 0
+        cur.name >= 0 && tokens != nil ? Int(nameToken[Int(cur.name)]) : 0
     }
 
     /// An attribute of the current element, by token (see `useTokens(_:)`).
     public func attribute(token t: Int) -> String? {
-        guard cur.kind == .element else { return nil }
+        guard cur.kind == .element, tokens != nil else { return nil }
         for i in Int(cur.start)..<Int(cur.start + cur.count) {
             let a = attrs[i]
             if Int(nameToken[Int(a.name)]) == t { return string(a.start, a.count) }
@@ -544,9 +515,9 @@ public final class XMLPullReader {
     /// Reports only the elements with these names (their starts and ends, at their true
     /// depths) and no text: for a reader that looks for a few elements in a large part
     /// (styles.xml), so that the rest costs no events. Call before the first `read()`.
-    public func reportOnly(_ names: Set<QName>) {
+    public func reportOnly(_ names: XMLNameTable) {
         filter = names
-        nameReported = self.names.map { names.contains($0) }
+        nameReported = session.values(of: names)
     }
 
     /// The current text node's value.
@@ -563,7 +534,7 @@ public final class XMLPullReader {
         guard cur.kind == .element else { return nil }
         for i in Int(cur.start)..<Int(cur.start + cur.count) {
             let a = attrs[i]
-            let q = names[Int(a.name)]
+            let q = session.names[Int(a.name)]
             if q.ns == ns && q.local == local { return string(a.start, a.count) }
         }
         return nil
@@ -574,7 +545,7 @@ public final class XMLPullReader {
         guard cur.kind == .element else { return [] }
         return (Int(cur.start)..<Int(cur.start + cur.count)).map { i in
             let a = attrs[i]
-            return (names[Int(a.name)], string(a.start, a.count))
+            return (session.names[Int(a.name)], string(a.start, a.count))
         }
     }
 

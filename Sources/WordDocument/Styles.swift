@@ -24,7 +24,7 @@ struct Styles {
 
     /// The elements `parse` looks at; the rest of styles.xml (table style properties, latent
     /// styles: nearly all of its bytes) costs the reader no events.
-    static let parsed: Set<QName> = Set(["style", "name", "basedOn", "outlineLvl", "numId", "ilvl", "vanish"].map { QName(.w, $0) })
+    static let parsed = XMLNameTable(names: Set(["style", "name", "basedOn", "outlineLvl", "numId", "ilvl", "vanish"].map { QName(.w, $0) }))
 
     /// Elements of styles.xml whose content `parse` never reads: table formatting and the latent
     /// style list, most of a real template's styles.xml. They are cut out before parsing (`XMLPrune`).
@@ -134,7 +134,7 @@ struct Numbering {
     var present = false
 
     /// The elements `parse` looks at.
-    static let parsed: Set<QName> = Set(["abstractNum", "num", "lvl", "lvlOverride", "abstractNumId", "numFmt"].map { QName(.w, $0) })
+    static let parsed = XMLNameTable(names: Set(["abstractNum", "num", "lvl", "lvlOverride", "abstractNumId", "numFmt"].map { QName(.w, $0) }))
 
     static func parse(_ r: XMLPullReader) throws(ReadError) -> Numbering {
         r.reportOnly(parsed)
