@@ -38,7 +38,7 @@ let package = Package(
         // Bulk import into SQLite (GRDB): schema and migrations, folder walk, parallel parse, one writer, report.
         .target(name: "MaalplanStore", dependencies: [
             "MaalplanCore", "DocxPackage", "WordDocument", "MaalplanModel", "MaalplanMapping", "MaalplanValidation", "JSONOutput",
-            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // Ordered JSON output shared by the writers.
         .target(name: "JSONOutput"),

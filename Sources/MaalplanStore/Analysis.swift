@@ -11,7 +11,7 @@ struct ParsedPlan: Sendable {
     var sha256: String
     var bytes: Int
     var format: String
-    var plan: Plan
+    var rows: PlanRows
     var next: Phase?
     var missingForNext: [String]
     var json: String
@@ -62,7 +62,8 @@ enum Analysis {
             plan.findings = report.findings
             let next = report.phaseReached.next
             let missing = next.flatMap { report.phases[$0]?.missing } ?? []
-            return .parsed(ParsedPlan(sha256: sha, bytes: bytes.count, format: pkg.format.rawValue, plan: plan, next: next,
+            return .parsed(ParsedPlan(sha256: sha, bytes: bytes.count, format: pkg.format.rawValue,
+                                      rows: PlanRows(plan, english: language == .en), next: next,
                                       missingForNext: missing, json: plan.json.serialized()))
         } catch {
             return .failed(code: error.code, message: error.message(language), sha256: sha)

@@ -103,6 +103,7 @@ public final class Importer {
     var started = Date()
     var lastProgress = Date.distantPast
     var jsonNames: [String: String] = [:]
+    var hotStatements: HotStatements?
 
     public func run(_ walk: WalkResult, arguments: [String], stop: StopFlag) throws(StoreError) -> ImportSummary {
         do {
@@ -359,7 +360,15 @@ public final class Importer {
     }
 
     func planID(_ db: Database, sha: String) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM plans WHERE sha256 = ?"), arguments: [sha])
+        try hot(db).planID(sha: sha)
+    }
+
+    /// The hot path's statements, prepared on the writer's connection the first time.
+    func hot(_ db: Database) throws -> HotStatements {
+        if let h = hotStatements { return h }
+        let h = try HotStatements(db)
+        hotStatements = h
+        return h
     }
 
     func storedJSON(_ db: Database, path: String) throws -> String? {
@@ -371,71 +380,28 @@ public final class Importer {
 
     func link(_ c: Candidate, planID: Int64, sha: String, _ db: Database, now: String, importID: Int64,
               counts: inout BatchCounts, orphans: inout Set<Int64>, kind: String) throws {
-        if let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, plan_id FROM sources WHERE path = ?"), arguments: [c.path]) {
-            let sourceID: Int64 = row[0], old: Int64 = row[1]
-            try db.cachedStatement(sql: """
-                UPDATE sources SET plan_id = ?, sha256 = ?, size = ?, mtime_ns = ?, last_seen = ?, import_id = ? WHERE id = ?
-                """).execute(arguments: [planID, sha, c.size, c.mtimeNs, now, importID, sourceID])
-            if old != planID {
-                orphans.insert(old)
+        let hot = try hot(db)
+        if let row = try hot.source(path: c.path) {
+            try hot.updateSource(id: row.id, planID: planID, sha: sha, size: c.size, mtimeNs: c.mtimeNs, now: now, importID: importID)
+            if row.planID != planID {
+                orphans.insert(row.planID)
                 counts.changed += 1
                 counts.files.append((c.path, "changed"))
             } else {
                 counts.files.append((c.path, "unchanged"))
             }
         } else {
-            try db.cachedStatement(sql: """
-                INSERT INTO sources (path, plan_id, sha256, size, mtime_ns, first_seen, last_seen, import_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [c.path, planID, sha, c.size, c.mtimeNs, now, now, importID])
+            try hot.insertSource(path: c.path, planID: planID, sha: sha, size: c.size, mtimeNs: c.mtimeNs, now: now, importID: importID)
             counts.sourcesAdded += 1
             counts.files.append((c.path, kind))
         }
-        try db.cachedStatement(sql: "DELETE FROM failures WHERE path = ?").execute(arguments: [c.path])
+        try hot.deleteFailure(path: c.path)
         counts.imported += 1
     }
 
-    /// A plan and all its rows (cached statements: this is the writer's hot path).
+    /// A plan and all its rows.
     func insertPlan(_ p: ParsedPlan, _ db: Database, now: String, importID: Int64) throws -> Int64 {
-        let plan = p.plan
-        try db.cachedStatement(sql: """
-            INSERT INTO plans (sha256, format, bytes, template, year, case_number, title, organisation, owner, coordinator,
-                               phase_reached, next_phase, missing_for_next, json, import_id, imported_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
-                p.sha256, p.format, p.bytes, plan.template.rawValue, plan.year, plan.caseNumber, plan.title,
-                plan.organisation.isEmpty ? nil : plan.organisation.joined(separator: ", "), plan.owner, plan.coordinator,
-                plan.phaseReached.rawValue, p.next?.rawValue, p.missingForNext.joined(separator: ", "), p.json, importID, now,
-            ])
-        let planID = db.lastInsertedRowID
-        let workplace = try db.cachedStatement(sql: "INSERT INTO contributing_workplaces (plan_id, position, name) VALUES (?, ?, ?)")
-        for (i, w) in plan.contributingWorkplaces.enumerated() {
-            try workplace.execute(arguments: [planID, i, w])
-        }
-        let goalStatement = try db.cachedStatement(sql: """
-            INSERT INTO goals (plan_id, position, goal, objective, challenge, evaluation, learning) VALUES (?, ?, ?, ?, ?, ?, ?)
-            """)
-        let sign = try db.cachedStatement(sql: "INSERT INTO signs (plan_id, goal_id, position, text) VALUES (?, ?, ?, ?)")
-        let trial = try db.cachedStatement(sql: "INSERT INTO trial_actions (plan_id, goal_id, position, text) VALUES (?, ?, ?, ?)")
-        let milestone = try db.cachedStatement(sql: """
-            INSERT INTO milestones (plan_id, goal_id, position, text, date_from, date_to) VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        for (gi, g) in plan.goals.enumerated() {
-            try goalStatement.execute(arguments: [planID, gi, g.goal, g.objective, g.challenge, g.evaluation, g.learning])
-            let goalID = db.lastInsertedRowID
-            for (i, s) in g.signs.enumerated() { try sign.execute(arguments: [planID, goalID, i, s]) }
-            for (i, t) in g.trialActions.enumerated() { try trial.execute(arguments: [planID, goalID, i, t]) }
-            for (i, m) in g.milestones.enumerated() { try milestone.execute(arguments: [planID, goalID, i, m.text, m.from, m.to]) }
-        }
-        let finding = try db.cachedStatement(sql: """
-            INSERT INTO findings (plan_id, position, severity, code, phase, field, message, location) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let english = options.language == .en
-        for (i, f) in plan.findings.enumerated() {
-            let loc = f.location?.describe(english: english)
-            try finding.execute(arguments: [planID, i, f.severity.rawValue, f.code, f.phase?.rawValue, f.field, f.message,
-                                            loc?.isEmpty == false ? loc : nil])
-        }
-        return planID
+        try hot(db).insert(p, now: now, importID: importID)
     }
 
     func updateImportRow(_ db: Database, finished: Bool) throws {
