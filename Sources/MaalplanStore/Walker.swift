@@ -121,10 +121,10 @@ public enum Walker {
             let base = path.hasSuffix("/") ? path : path + "/"
             for b in bad { r.skipped.append(Skipped(path: base + b, reason: .badName)) }
             // Byte order, so the walk is the same everywhere.
-            names.sort { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             for n in names { visit(base + n, name: n, into: &r, seenDirs: &seenDirs, seenFiles: &seenFiles) }
         case S_IFREG:
-            let ext = (path as NSString).pathExtension.lowercased()
+            let ext = fileExtension(path).lowercased()
             let legacy = legacyExtensions.contains(ext)
             guard wordExtensions.contains(ext) || legacy else {
                 r.skipped.append(Skipped(path: path, reason: .notWord))
@@ -135,6 +135,15 @@ public enum Walker {
         default:
             r.skipped.append(Skipped(path: path, reason: .special))
         }
+    }
+
+    /// The extension of a path's last name, as NSString's `pathExtension` gives it ("" for
+    /// ".docx", "file." and "noext"), without going through Foundation for every file.
+    static func fileExtension(_ path: String) -> String {
+        let u = path.utf8
+        let nameStart = u.lastIndex(of: UInt8(ascii: "/")).map { u.index(after: $0) } ?? u.startIndex
+        guard let dot = u[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return "" }
+        return String(path[u.index(after: dot)...])
     }
 
     static func mtimeNs(_ st: stat) -> Int64 {

@@ -40,3 +40,17 @@ final class DanishOrderTests: XCTestCase {
         XCTAssertEqual(sorted, ["Abe", "Zoo", "Ærø", "Ørestad", "Øvrige", "Åbrinken"])
     }
 }
+
+/// The walk's own extension helper gives what NSString's pathExtension gives.
+final class WalkerExtensionTests: XCTestCase {
+    func testFileExtensionAsNSString() {
+        let names = ["plan.docx", "Plan.DOCX", ".docx", "plan.", "plan", "a.b.dotm", "målplan 2025.docm", "x.tar.gz",
+                     "~$plan.docx", "..docx", "plan..docx", "æøå.ødt", "plan.d o c", "."]
+        for folder in ["", "/", "/data/", "/data/b.c/", "/data/.hidden/", "rel/"] {
+            for n in names {
+                let p = folder + n
+                XCTAssertEqual(Walker.fileExtension(p), (p as NSString).pathExtension, p)
+            }
+        }
+    }
+}
