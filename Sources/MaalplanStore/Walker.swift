@@ -54,16 +54,21 @@ public enum Walker {
         case notFound(String, Int32)
     }
 
+    /// Each argument exists (as `walk` checks first).
+    public static func checkRoots(_ arguments: [String], cwd: String = FileManager.default.currentDirectoryPath) throws(ArgumentError) {
+        for arg in arguments {
+            var st = stat()
+            if stat(absolute(arg, cwd: cwd), &st) != 0 { throw .notFound(arg, errno) }
+        }
+    }
+
     /// Walks the arguments. A path that does not exist is an `ArgumentError` (nothing is walked).
     public static func walk(_ arguments: [String], cwd: String = FileManager.default.currentDirectoryPath) throws(ArgumentError) -> WalkResult {
         var result = WalkResult()
         var seenDirs = Set<DevIno>()
         var seenFiles = Set<String>()
+        try checkRoots(arguments, cwd: cwd)
         let roots = arguments.map { absolute($0, cwd: cwd) }
-        for (arg, root) in zip(arguments, roots) {
-            var st = stat()
-            if stat(root, &st) != 0 { throw .notFound(arg, errno) }
-        }
         for root in roots {
             visit(root, name: nil, into: &result, seenDirs: &seenDirs, seenFiles: &seenFiles)
         }

@@ -29,22 +29,29 @@ struct Import: ParsableCommand {
             throw ExitCode(2)
         }
 
+        // The database is opened (made and migrated, for a new one) while the folders are walked,
+        // once the paths are known to exist: a path that does not is refused before anything is made.
+        do throws(Walker.ArgumentError) {
+            try Walker.checkRoots(paths)
+        } catch {
+            Self.printNotFound(error, da)
+            throw ExitCode(2)
+        }
+        let opening = Opening(db)
         let walk: WalkResult
         do {
             walk = try Walker.walk(paths)
         } catch {
-            switch error {
-            case .notFound(let p, let e):
-                printError("maalplan: \(p): " + (da ? "findes ikke eller kan ikke læses (\(String(cString: strerror(e)))) – tjek stien"
-                                                    : "does not exist or cannot be read (\(String(cString: strerror(e)))) – check the path"))
-            }
+            _ = opening.wait()
+            Self.printNotFound(error, da)
             throw ExitCode(2)
         }
 
         let store: Store
-        do {
-            store = try Store.openForImport(path: db)
-        } catch {
+        switch opening.wait() {
+        case .success(let s):
+            store = s
+        case .failure(let error):
             printError("maalplan: " + error.message(lang))
             throw ExitCode(2)
         }
@@ -110,6 +117,37 @@ struct Import: ParsableCommand {
         out.write(Self.summaryText(summary, db: db, lang))
         if summary.interrupted { throw ExitCode(130) }
         if summary.failed > 0 { throw ExitCode(1) }
+    }
+
+    static func printNotFound(_ error: Walker.ArgumentError, _ da: Bool) {
+        switch error {
+        case .notFound(let p, let e):
+            printError("maalplan: \(p): " + (da ? "findes ikke eller kan ikke læses (\(String(cString: strerror(e)))) – tjek stien"
+                                                : "does not exist or cannot be read (\(String(cString: strerror(e)))) – check the path"))
+        }
+    }
+
+    /// Opens the database on a thread of its own.
+    final class Opening: @unchecked Sendable {
+        private var result: Result<Store, StoreError>?
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ path: String) {
+            Thread.detachNewThread { [self] in
+                do throws(StoreError) {
+                    result = .success(try Store.openForImport(path: path))
+                } catch {
+                    result = .failure(error)
+                }
+                done.signal()
+            }
+        }
+
+        func wait() -> Result<Store, StoreError> {
+            done.wait()
+            done.signal()
+            return result!
+        }
     }
 
     /// Ctrl-C once: stop after the current batch. Twice: stop at once (the database stays intact).

@@ -1,5 +1,9 @@
 import ArgumentParser
 import MaalplanCLI
+import DocxPackage
+#if canImport(Glibc)
+import Glibc
+#endif
 
 @main
 struct Maalplan: ParsableCommand {
@@ -16,5 +20,18 @@ struct Maalplan: ParsableCommand {
         subcommands: [Convert.self, Validate.self, Inspect.self, Import.self, Report.self]
     )
 
-    static func main() { mainExitingTwoOnUsage() }
+    static func main() {
+        // import and report are maalplan-store's: it checks their arguments itself (the same
+        // ArgumentParser declarations, the same messages), so the process becomes it at once.
+        let args = CommandLine.arguments
+        if args.count > 1, args[1] == "import" || args[1] == "report" {
+            var lang = MessageLanguage.fromEnvironment
+            for (i, a) in args.enumerated() {
+                let value = a == "--lang" && i + 1 < args.count ? args[i + 1] : a.hasPrefix("--lang=") ? String(a.dropFirst(7)) : nil
+                if let value, let l = MessageLanguage(rawValue: value) { lang = l }
+            }
+            do { try becomeStore(lang) } catch { Glibc.exit(2) }
+        }
+        mainExitingTwoOnUsage()
+    }
 }
