@@ -80,7 +80,7 @@ let package = Package(
         ]),
         .testTarget(name: "CorpusTests", dependencies: ["WordDocument", "DocxPackage", "MaalplanModel"], exclude: ["pandoc-words.tsv"]),
         .testTarget(name: "WordDocumentTests",
-                    dependencies: ["WordDocument", "DocxPackage", "DocxBuilder"]),
+                    dependencies: ["WordDocument", "DocxPackage", "DocxBuilder", "JSONOutput"]),
     ],
     swiftLanguageModes: [.v5]
 )
