@@ -23,7 +23,7 @@ public enum Guidance {
     ]
 
     /// Placeholder texts of content controls and typed stand-ins of the same kind.
-    static let placeholderBytes: Set<[UInt8]> = Set(placeholders.map { Array($0.utf8) })
+    static let placeholderBytes = ByteTable(placeholders.map { (Array($0.utf8), true) })
     static let placeholders: Set<String> = [
         "klik eller tryk her for at angive tekst", "klik her for at angive tekst", "klik eller tryk for at angive en dato",
         "klik eller tryk her for at skrive tekst", "vælg et element", "angiv tekst",
@@ -38,7 +38,7 @@ public enum Guidance {
     /// The guidance words numbered, the paragraphs as numbers, and where each number occurs.
     static let wordID: [String: Int32] = Dictionary(uniqueKeysWithValues: vocabulary.sorted().enumerated().map { ($1, Int32($0)) })
     /// The same keyed by UTF-8 bytes (hashed without Unicode normalisation).
-    static let wordIDBytes: [[UInt8]: Int32] = Dictionary(uniqueKeysWithValues: wordID.map { (Array($0.key.utf8), $0.value) })
+    static let wordIDBytes = ByteTable(wordID.map { (Array($0.key.utf8), $0.value) })
     static let streamIDs: [[Int32]] = stream.map { $0.map { wordID[$0]! } }
     static let occurrences: [[(paragraph: Int, position: Int)]] = {
         var occ = [[(paragraph: Int, position: Int)]](repeating: [], count: wordID.count)
@@ -112,20 +112,72 @@ public enum Guidance {
     }
 
     /// `words` as numbers up to the first word that is no guidance word, and the number of
-    /// all words, without making strings of them; nil for text beyond ASCII and Latin-1 (then
-    /// `words` does it).
+    /// all words, in one pass over the bytes: each word lower-cased into a small buffer and
+    /// looked up there, no string made; nil for text beyond ASCII and Latin-1 (then `words`
+    /// does it). Words are found on the text as it is: lower-casing Latin-1 moves no boundary.
     static func leadingWordIDs(_ s: String) -> (ids: [Int32], total: Int)? {
-        let r: (ids: [Int32], total: Int)?? = s.lowercasedFast.utf8.withContiguousStorageIfAvailable { b in
-            guard let ranges = latinWordRanges(b) else { return nil }
-            var ids: [Int32] = []
-            for w in ranges {
-                guard let id = wordIDBytes[Array(b[w])] else { break }
-                ids.append(id)
+        var s = s
+        return s.withUTF8 { b -> (ids: [Int32], total: Int)? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxWordBytes) { word -> (ids: [Int32], total: Int)? in
+                var ids: [Int32] = []
+                var total = 0
+                var looking = true          // every word so far is a guidance word
+                var length = 0              // bytes of the current word in `word`; -1: longer than any guidance word
+                var inWord = false
+                func endWord() {
+                    total += 1
+                    if looking {
+                        if length >= 0, let id = wordIDBytes.value(UnsafeBufferPointer(rebasing: word[0..<length])) {
+                            ids.append(id)
+                        } else {
+                            looking = false
+                        }
+                    }
+                    length = 0
+                }
+                func put(_ x: UInt8) {
+                    if length < 0 { return }
+                    if length == maxWordBytes { length = -1; return }
+                    word[length] = x
+                    length += 1
+                }
+                let n = b.count
+                var i = 0
+                while i < n {
+                    let c = b[i]
+                    let isWord: Bool
+                    if c < 0x80 {
+                        isWord = (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A)
+                        if isWord && looking { put(c &- 0x41 < 26 ? c + 0x20 : c) }
+                        i += 1
+                    } else if (c == 0xC2 || c == 0xC3) && i + 1 < n {
+                        let d = b[i + 1]
+                        let v = (UInt32(c & 0x1F) << 6) | UInt32(d & 0x3F)    // U+0080–U+00FF
+                        isWord = v == 0xAA || v == 0xB5 || v == 0xBA || v == 0xB2 || v == 0xB3 || v == 0xB9
+                            || (v >= 0xBC && v <= 0xBE) || (v >= 0xC0 && v != 0xD7 && v != 0xF7)
+                        if isWord && looking { put(c); put(c == 0xC3 ? String.lowerLatin1(d) : d) }
+                        i += 2
+                    } else if c == 0xE2 && i + 2 < n && (b[i + 1] == 0x80 || (b[i + 1] == 0x81 && b[i + 2] < 0xB0)) {
+                        isWord = false              // U+2000–U+206F: punctuation, no letters or digits
+                        i += 3
+                    } else {
+                        return nil
+                    }
+                    if isWord {
+                        inWord = true
+                    } else if inWord {
+                        endWord()
+                        inWord = false
+                    }
+                }
+                if inWord { endWord() }
+                return (ids, total)
             }
-            return (ids, ranges.count)
         }
-        return r ?? nil
     }
+
+    /// The longest guidance word in UTF-8 bytes, and then some: a longer word is none of them.
+    static let maxWordBytes = 64
 
     /// True when the words (by number) occur contiguously inside one guidance paragraph.
     static func isFragment(_ w: ArraySlice<Int32>) -> Bool {
@@ -194,13 +246,71 @@ public enum Guidance {
     public static func isPlaceholder(_ text: String) -> Bool {
         // The longest placeholder is 44 bytes; a longer text is one only with much white space or many dots.
         guard text.utf8.count <= 160 else { return false }
+        if let fast = isPlaceholderFast(text) { return fast }
+        return isPlaceholderSlow(text)
+    }
+
+    /// Lower case, white space collapsed, trailing full stops and ellipses ("…": E2 80 A6) off,
+    /// then looked up: as the text's `lowercasedFast.collapsedSpace`, by strings.
+    static func isPlaceholderSlow(_ text: String) -> Bool {
         var t = Array(text.lowercasedFast.collapsedSpace.utf8)
-        // Trailing full stops and ellipses ("…": E2 80 A6).
+        trimDots(&t)
+        return placeholderBytes.value(t) != nil
+    }
+
+    private static func trimDots<C: RangeReplaceableCollection & BidirectionalCollection>(_ t: inout C) where C.Element == UInt8, C.Index == Int {
         while true {
             if t.last == 0x2E { t.removeLast() }
             else if t.count >= 3, t[t.count - 3] == 0xE2, t[t.count - 2] == 0x80, t[t.count - 1] == 0xA6 { t.removeLast(3) }
             else { break }
         }
-        return placeholderBytes.contains(t)
+    }
+
+    /// `isPlaceholderSlow` in one pass over the bytes into a small buffer, for text of ASCII,
+    /// Latin-1 and general punctuation (where `lowercasedFast` changes bytes in place); nil otherwise.
+    static func isPlaceholderFast(_ text: String) -> Bool? {
+        var text = text
+        return text.withUTF8 { b -> Bool? in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count + 1) { out -> Bool? in
+                var o = 0
+                var pending = false
+                let n = b.count
+                var i = 0
+                while i < n {
+                    let w = String.whiteSpaceLength(b, i)
+                    if w > 0 {
+                        pending = o > 0
+                        i += w
+                        continue
+                    }
+                    if pending { out[o] = 0x20; o += 1; pending = false }
+                    let c = b[i]
+                    if c < 0x80 {
+                        out[o] = c &- 0x41 < 26 ? c + 0x20 : c
+                        o += 1
+                        i += 1
+                    } else if (c == 0xC2 || c == 0xC3) && i + 1 < n {
+                        out[o] = c
+                        out[o + 1] = c == 0xC3 ? String.lowerLatin1(b[i + 1]) : b[i + 1]
+                        o += 2
+                        i += 2
+                    } else if c == 0xE2 && i + 2 < n && (b[i + 1] == 0x80 || b[i + 1] == 0x81) {
+                        out[o] = c
+                        out[o + 1] = b[i + 1]
+                        out[o + 2] = b[i + 2]
+                        o += 3
+                        i += 3
+                    } else {
+                        return nil
+                    }
+                }
+                while true {
+                    if o > 0 && out[o - 1] == 0x2E { o -= 1 }
+                    else if o >= 3, out[o - 3] == 0xE2, out[o - 2] == 0x80, out[o - 1] == 0xA6 { o -= 3 }
+                    else { break }
+                }
+                return placeholderBytes.value(UnsafeBufferPointer(rebasing: out[0..<o])) != nil
+            }
+        }
     }
 }

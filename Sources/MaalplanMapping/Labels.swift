@@ -58,13 +58,13 @@ public enum Labels {
         for (k, words) in synonyms { for w in words { t[fold(w)] = k } }
         return t
     }()
-    static let tableBytes: [[UInt8]: FieldKind] = Dictionary(uniqueKeysWithValues: table.map { (Array($0.key.utf8), $0.value) })
+    static let tableBytes = ByteTable(table.map { (Array($0.key.utf8), $0.value) })
 
     /// The field a cell's text names, if it is a label.
     public static func field(_ text: String) -> FieldKind? {
         // Only a length guard: the table lookup is exact, and no label is near this long.
         guard text.utf8.count <= 160 else { return nil }
-        return tableBytes[foldKey(text)]
+        return tableBytes.value(foldKey(text))
     }
 
     /// Folds a label for comparison.

@@ -88,8 +88,62 @@ struct MapState {
         text.lowercasedFast.collapsedSpace.containsBytes("på sag")
     }
 
+    /// A text split at its commas, as `split(separator: ",")` splits by Character: by the bytes
+    /// when no combining mark (U+0300 and up, UTF-8 lead byte CC or more) can join a comma.
+    static func commaParts(_ d: String) -> [String] {
+        if d.utf8.contains(where: { $0 >= 0xCC }) { return d.split(separator: ",").map(String.init) }
+        return d.utf8.split(separator: 0x2C).map { String(decoding: $0, as: UTF8.self) }
+    }
+
     /// The number after "på sag:" ("på sag nr. 00.01.00-A00-28-24"), if any.
     static func caseNumber(in text: String) -> String? {
+        if let fast = caseNumberFast(text) { return fast.number }
+        return caseNumberSlow(text)
+    }
+
+    /// `caseNumberSlow` on the UTF-8 bytes of text in ASCII, Latin-1 and general punctuation,
+    /// where lower-casing changes bytes in place (so the folded and the original text line up
+    /// byte for byte); nil for other text.
+    static func caseNumberFast(_ text: String) -> (number: String?, Void)? {
+        var orig = Labels.collapseSpace(text)
+        return orig.withUTF8 { o -> (number: String?, Void)? in
+            let n = o.count
+            var c = [UInt8](repeating: 0, count: n)
+            var i = 0
+            while i < n {
+                let x = o[i]
+                if x < 0x80 { c[i] = x &- 0x41 < 26 ? x + 0x20 : x; i += 1 }
+                else if (x == 0xC2 || x == 0xC3) && i + 1 < n { c[i] = x; c[i + 1] = x == 0xC3 ? String.lowerLatin1(o[i + 1]) : o[i + 1]; i += 2 }
+                else if x == 0xE2 && i + 2 < n && (o[i + 1] == 0x80 || o[i + 1] == 0x81) { c[i] = x; c[i + 1] = o[i + 1]; c[i + 2] = o[i + 2]; i += 3 }
+                else { return nil }
+            }
+            let key: [UInt8] = [0x70, 0xC3, 0xA5, 0x20, 0x73, 0x61, 0x67]     // "på sag"
+            i = 0
+            while i + key.count <= n {
+                if c[i] == 0x70 && Array(c[i..<(i + key.count)]) == key {
+                    var j = i + key.count
+                    func blanks() { while j < n && c[j] == 0x20 { j += 1 } }
+                    blanks()
+                    if j + 1 < n, c[j] == 0x6E, c[j + 1] == 0x72 { j += 2; if j < n, c[j] == 0x2E { j += 1 }; blanks() }
+                    if j < n, c[j] == 0x3A { j += 1 }
+                    blanks()
+                    guard j < n, c[j] >= 0x30 && c[j] <= 0x39 else { return (nil, ()) }
+                    var e = j
+                    func allowed(_ u: UInt8) -> Bool {
+                        (u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) || u == 0x2E || u == 0x2D || u == 0x2F
+                    }
+                    while e < n && allowed(o[e]) { e += 1 }
+                    while e > j, o[e - 1] == 0x2E || o[e - 1] == 0x2D || o[e - 1] == 0x2F { e -= 1 }
+                    return (String(decoding: UnsafeBufferPointer(rebasing: o[j..<e]), as: UTF8.self), ())
+                }
+                i += 1
+            }
+            return (nil, ())
+        }
+    }
+
+    /// The number after "på sag:", scalar by scalar, for any text.
+    static func caseNumberSlow(_ text: String) -> String? {
         let c = Array(text.lowercasedFast.collapsedSpace.unicodeScalars)
         let orig = Array(Labels.collapseSpace(text).unicodeScalars)
         guard c.count == orig.count else { return nil }
@@ -128,9 +182,10 @@ struct MapState {
                 scanMeta(p.text, location: Location(part: part))
             }
         }
-        for d in doc.imageDescriptions where result.plan.organisation.isEmpty {
-            let parts = d.split(separator: ",").map { Labels.collapseSpace(String($0)) }.filter { !$0.isEmpty }
+        doc.forEachImageDescription { d in
+            let parts = Self.commaParts(d).map { Labels.collapseSpace($0) }.filter { !$0.isEmpty }
             if parts.count >= 2 { result.plan.organisation = parts }
+            return result.plan.organisation.isEmpty
         }
 
         for block in doc.body {
@@ -209,7 +264,7 @@ struct MapState {
         }
         if afterPlanTitle {
             afterPlanTitle = false
-            if headingTitle == nil, p.headingLevel != nil || (p.style?.name ?? "").lowercased().contains("subtitle"),
+            if headingTitle == nil, p.headingLevel != nil || (p.style?.name ?? "").lowercasedFast.containsBytes("subtitle"),
                Labels.field(text) == nil {
                 headingTitle = text
                 return
@@ -252,10 +307,10 @@ struct MapState {
             switch b {
             case .paragraph(let p):
                 if p.placeholder != nil { v.hadPlaceholder = true }
-                for rawLine in p.text.utf8.split(separator: 0x0A, omittingEmptySubsequences: true) {
-                    let line = String(decoding: rawLine, as: UTF8.self).trimmed
-                    if line.isEmpty { continue }
-                    if Guidance.isPlaceholder(line) { v.hadPlaceholder = true; continue }
+                Self.forEachLine(p.text) { rawLine in
+                    let line = rawLine.trimmed
+                    if line.isEmpty { return }
+                    if Guidance.isPlaceholder(line) { v.hadPlaceholder = true; return }
                     switch Guidance.match(line) {
                     case .whole: v.hadGuidance = true
                     case .prefix(let rest): v.hadGuidance = true; v.lines.append(rest)
@@ -276,6 +331,22 @@ struct MapState {
                     if r == 0 && t.rowCount > 1 && cells.allSatisfy({ Self.headerWords.contains(Labels.fold($0)) }) { continue }
                     v.lines.append(cells.joined(separator: ": "))
                 }
+            }
+        }
+    }
+
+    /// Each non-empty line of a text (split at "\n"), without making an array of them.
+    @inline(__always)
+    static func forEachLine(_ s: String, _ body: (String) -> Void) {
+        var s = s
+        s.withUTF8 { b in
+            let n = b.count
+            var start = 0
+            while start < n {
+                var end = start
+                while end < n && b[end] != 0x0A { end += 1 }
+                if end > start { body(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)) }
+                start = end + 1
             }
         }
     }
@@ -443,7 +514,7 @@ struct MapState {
         return String(out).trimmed
     }
 
-    func items(_ f: FieldKind, _ lines: [String]) -> [String] {
+    static func items(_ f: FieldKind, _ lines: [String]) -> [String] {
         var out = lines.map(Self.listItem).filter { !$0.isEmpty }
         if f == .contributingWorkplaces, out.count == 1, out[0].contains(",") || out[0].contains(";") {
             out = out[0].split(whereSeparator: { $0 == "," || $0 == ";" })
@@ -484,33 +555,36 @@ struct MapState {
         result.fields[p] = trace
         guard filled else { return }
         let text = v.lines.joined(separator: "\n")
-        var plan = result.plan
+        // In place: a copy of the plan taken out and put back would copy its goals at each change.
+        Self.put(f, text, v.lines, replace: replace, goal: goalIndex, into: &result.plan)
+    }
+
+    static func put(_ f: FieldKind, _ text: String, _ lines: [String], replace: Bool, goal gi: Int, into plan: inout Plan) {
         func set(_ s: inout String) { s = replace ? text : (s.isEmpty ? text : s + "\n" + text) }
-        func setList(_ a: inout [String]) { a = replace ? items(f, v.lines) : a + items(f, v.lines) }
+        func setList(_ a: inout [String]) { a = replace ? items(f, lines) : a + items(f, lines) }
         switch f {
         case .owner: set(&plan.owner)
         case .coordinator: set(&plan.coordinator)
         case .contributingWorkplaces: setList(&plan.contributingWorkplaces)
-        case .goal: set(&plan.goals[goalIndex].goal)
+        case .goal: set(&plan.goals[gi].goal)
         case .targetGroup:
-            let g = plan.goals[goalIndex].goal
-            if g.isEmpty || !replace { set(&plan.goals[goalIndex].goal) }
-            else if !g.hasSuffix(text) { plan.goals[goalIndex].goal = g + "\n" + text }
-        case .objective: set(&plan.goals[goalIndex].objective)
+            let g = plan.goals[gi].goal
+            if g.isEmpty || !replace { set(&plan.goals[gi].goal) }
+            else if !g.hasSuffix(text) { plan.goals[gi].goal = g + "\n" + text }
+        case .objective: set(&plan.goals[gi].objective)
         case .policy:
-            let o = plan.goals[goalIndex].objective
-            if o.isEmpty || !replace { set(&plan.goals[goalIndex].objective) }
-            else if !o.hasSuffix(text) { plan.goals[goalIndex].objective = o + "\n" + text }
-        case .challenge: set(&plan.goals[goalIndex].challenge)
-        case .signs: setList(&plan.goals[goalIndex].signs)
-        case .trialActions: setList(&plan.goals[goalIndex].trialActions)
+            let o = plan.goals[gi].objective
+            if o.isEmpty || !replace { set(&plan.goals[gi].objective) }
+            else if !o.hasSuffix(text) { plan.goals[gi].objective = o + "\n" + text }
+        case .challenge: set(&plan.goals[gi].challenge)
+        case .signs: setList(&plan.goals[gi].signs)
+        case .trialActions: setList(&plan.goals[gi].trialActions)
         case .milestones:
-            let new = items(f, v.lines).map { Milestone(text: $0) }
-            plan.goals[goalIndex].milestones = replace ? new : plan.goals[goalIndex].milestones + new
-        case .evaluation: set(&plan.goals[goalIndex].evaluation)
-        case .learning: set(&plan.goals[goalIndex].learning)
+            let new = items(f, lines).map { Milestone(text: $0) }
+            plan.goals[gi].milestones = replace ? new : plan.goals[gi].milestones + new
+        case .evaluation: set(&plan.goals[gi].evaluation)
+        case .learning: set(&plan.goals[gi].learning)
         }
-        result.plan = plan
     }
 }
 

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Small text helpers for the stages after the reader, without Foundation (which costs
 /// every process milliseconds of start-up).
 extension String {
@@ -189,4 +195,64 @@ extension Unicode.Scalar {
     public var isBlank: Bool {
         properties.isWhitespace || self == "\u{00A0}" || self == "\u{202F}" || self == "\u{FEFF}"
     }
+}
+
+/// A fixed table from UTF-8 byte strings to values, looked up by the bytes where they lie: one
+/// FNV-1a hash over them and a `memcmp`, where a `[UInt8]` key needs an array made and hashes
+/// byte by byte. For the mapper's word, label and placeholder lookups.
+public struct ByteTable<Value: Sendable>: Sendable {
+    private let keys: [[UInt8]]
+    private let values: [Value]
+    /// Open addressing: index + 1 into `keys`, 0 for a free slot.
+    private let slots: [Int32]
+    private let mask: Int
+
+    /// The first value given for a key wins.
+    public init(_ pairs: [([UInt8], Value)]) {
+        var keys: [[UInt8]] = [], values: [Value] = []
+        var size = 16
+        while size < pairs.count * 2 { size *= 2 }
+        var slots = [Int32](repeating: 0, count: size)
+        let mask = size - 1
+        for (k, v) in pairs {
+            var h = k.withUnsafeBufferPointer { Self.hash($0) } & mask
+            var dup = false
+            while slots[h] != 0 {
+                if keys[Int(slots[h]) - 1] == k { dup = true; break }
+                h = (h + 1) & mask
+            }
+            if dup { continue }
+            keys.append(k)
+            values.append(v)
+            slots[h] = Int32(keys.count)
+        }
+        self.keys = keys
+        self.values = values
+        self.slots = slots
+        self.mask = mask
+    }
+
+    @inline(__always)
+    static func hash(_ b: UnsafeBufferPointer<UInt8>) -> Int {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for c in b { h = (h ^ UInt64(c)) &* 0x0000_0100_0000_01B3 }
+        return Int(truncatingIfNeeded: h ^ (h >> 29))
+    }
+
+    public func value(_ b: UnsafeBufferPointer<UInt8>) -> Value? {
+        var h = Self.hash(b) & mask
+        while true {
+            let s = Int(slots[h])
+            if s == 0 { return nil }
+            let k = keys[s - 1]
+            if k.count == b.count && k.withUnsafeBufferPointer({ b.count == 0 || memcmp($0.baseAddress!, b.baseAddress!, b.count) == 0 }) {
+                return values[s - 1]
+            }
+            h = (h + 1) & mask
+        }
+    }
+
+    public func value(_ a: [UInt8]) -> Value? { a.withUnsafeBufferPointer { value($0) } }
+
+    public var count: Int { keys.count }
 }

@@ -29,7 +29,28 @@ public struct WordDocument: Sendable, Equatable {
 
     /// Descriptions (alt text) of every image, headers first, then the body, in order.
     public var imageDescriptions: [String] {
-        (headers.flatMap(\.blocks) + body + footers.flatMap(\.blocks)).flatMap(\.imageDescriptions)
+        var out: [String] = []
+        forEachImageDescription { out.append($0); return true }
+        return out
+    }
+
+    /// The images' descriptions in `imageDescriptions`' order (headers, body, footers), until
+    /// `body` returns false; nothing is gathered on the way.
+    public func forEachImageDescription(_ body: (String) -> Bool) {
+        func visit(_ blocks: [Block]) -> Bool {
+            for b in blocks {
+                switch b {
+                case .paragraph(let p):
+                    for i in p.images { if let d = i.description, !body(d) { return false } }
+                case .table(let t):
+                    for c in t.cells where !visit(c.blocks) { return false }
+                }
+            }
+            return true
+        }
+        for h in headers where !visit(h.blocks) { return }
+        if !visit(self.body) { return }
+        for f in footers where !visit(f.blocks) { return }
     }
 }
 

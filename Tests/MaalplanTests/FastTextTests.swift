@@ -1,3 +1,4 @@
+import Foundation
 import JSONOutput
 import MaalplanModel
 @testable import MaalplanMapping
@@ -114,6 +115,61 @@ final class FastTextTests: XCTestCase {
             for x in w { guard let id = Guidance.wordID[x] else { break }; ids.append(id) }
             XCTAssertEqual(fast.ids, ids, t)
             XCTAssertEqual(fast.total, w.count, t)
+        }
+    }
+
+    func testPlaceholderFastAsSlow() {
+        var rng = SystemRandomNumberGenerator()
+        var texts = randomStrings(10_000)
+        // Placeholders as typed: any case, extra and odd white space, full stops and ellipses after.
+        for _ in 0..<10_000 {
+            var t = Guidance.placeholders.randomElement(using: &rng)!
+            if Bool.random(using: &rng) { t = t.uppercased() }
+            if Bool.random(using: &rng) { t = t.replacingOccurrences(of: " ", with: ["  ", "\u{00A0}", "\t", " \n "].randomElement(using: &rng)!) }
+            t = [" ", "", "\u{2003}"].randomElement(using: &rng)! + t + ["", ".", "...", "…", " .", "…."].randomElement(using: &rng)!
+            if Int.random(in: 0..<4, using: &rng) == 0 { t += Self.pieces.randomElement(using: &rng)! }
+            texts.append(t)
+        }
+        var fast = 0, yes = 0
+        for t in texts {
+            guard let f = Guidance.isPlaceholderFast(t) else { continue }
+            fast += 1
+            if f { yes += 1 }
+            XCTAssertEqual(f, Guidance.isPlaceholderSlow(t), "\(t.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        XCTAssertGreaterThan(fast, 10_000)
+        XCTAssertGreaterThan(yes, 3_000)
+        XCTAssertTrue(Guidance.isPlaceholder("Klik eller tryk her for at angive tekst."))
+        XCTAssertFalse(Guidance.isPlaceholder("Klik her for at se planen"))
+        // No guidance word is as long as the buffer leadingWordIDs looks words up in.
+        XCTAssertLessThan(Guidance.wordID.keys.map(\.utf8.count).max()!, Guidance.maxWordBytes)
+    }
+
+    func testCaseNumberFastAsSlow() {
+        var rng = SystemRandomNumberGenerator()
+        var texts = randomStrings(5_000)
+        let parts = ["på sag", "PÅ SAG", "På  sag", "på\u{00A0}sag", "nr.", "nr", ":", " ", "00.01.00-A00-28-24", "24/1234",
+                     "Å", "x", "–", "…", "-", ".", "/", "2025", "Sag", "pa sag"]
+        for _ in 0..<10_000 {
+            texts.append((0..<Int.random(in: 1...7, using: &rng)).map { _ in
+                Int.random(in: 0..<5, using: &rng) == 0 ? Self.pieces.randomElement(using: &rng)! : parts.randomElement(using: &rng)!
+            }.joined(separator: ["", " ", "  "].randomElement(using: &rng)!))
+        }
+        var fast = 0, found = 0
+        for t in texts {
+            guard let f = MapState.caseNumberFast(t) else { continue }
+            fast += 1
+            if f.number != nil { found += 1 }
+            XCTAssertEqual(f.number, MapState.caseNumberSlow(t), "\(t.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        XCTAssertGreaterThan(fast, 8_000)
+        XCTAssertGreaterThan(found, 200)
+        XCTAssertEqual(MapState.caseNumber(in: "Dokumentet ligger på sag nr. 00.01.00-A00-28-24."), "00.01.00-A00-28-24")
+    }
+
+    func testCommaPartsAsSplit() {
+        for s in randomStrings(10_000).map({ $0.replacingOccurrences(of: "x", with: ",") }) + [",\u{0301}a,b", "a,,b", ","] {
+            XCTAssertEqual(MapState.commaParts(s), s.split(separator: ",").map(String.init), s)
         }
     }
 
