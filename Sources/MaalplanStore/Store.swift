@@ -98,6 +98,10 @@ public final class Store {
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A new database gets 16 KiB pages: a plan's row (its JSON some 5 KB) then fits one
+            // page instead of spilling to overflow pages, and the writer makes a third of the
+            // writes. An existing database keeps the page size it was made with.
+            try db.execute(sql: "PRAGMA page_size = 16384")
         }
         let pool: DatabasePool
         do {
