@@ -102,6 +102,9 @@ public final class Store {
             // page instead of spilling to overflow pages, and the writer makes a third of the
             // writes. An existing database keeps the page size it was made with.
             try db.execute(sql: "PRAGMA page_size = 16384")
+            // Checkpoints every 2 MiB of log, on the writer while the plans are parsed, so that
+            // little is left to copy when the database is closed at the end.
+            try db.execute(sql: "PRAGMA wal_autocheckpoint = 128")
         }
         let pool: DatabasePool
         do {
