@@ -227,13 +227,14 @@ final class BodyReader {
     }
 
     private func finish(_ p: ParagraphState) -> Paragraph {
-        let style = styles.ref(p.styleId)
+        let info = paragraphStyle(p.styleId)
+        let style = info.ref
         // A direct outline level wins over the style's, 9 (body text) included.
-        let heading: Int? = p.outlineLevel.map { (0...8).contains($0) ? $0 + 1 : nil } ?? styles.headingLevel(style?.id)
+        let heading: Int? = p.outlineLevel.map { (0...8).contains($0) ? $0 + 1 : nil } ?? info.heading
         var list: ListInfo?
-        let numId = p.numId ?? styles.numId(style?.id)
+        let numId = p.numId ?? info.numId
         if let numId, numId != 0 {
-            let level = p.ilvl ?? styles.ilvl(style?.id) ?? 0
+            let level = p.ilvl ?? info.ilvl ?? 0
             if let format = numbering.format(numId: numId, level: level) {
                 list = ListInfo(level: level, numId: numId, format: format)
             }
@@ -403,9 +404,31 @@ final class BodyReader {
     private func paragraphStyleHidden() -> Bool {
         guard let p = para else { return false }
         if let h = p.styleHidden { return h }
-        let h = styles.vanish(p.styleId ?? styles.defaultParagraphStyle) ?? false
+        let h = paragraphStyle(p.styleId).vanish ?? false
         p.styleHidden = h
         return h
+    }
+
+    /// What a paragraph takes from its style (the default paragraph style when it names none).
+    struct StyleInfo {
+        var ref: StyleRef?
+        var heading: Int?
+        var numId: Int?
+        var ilvl: Int?
+        var vanish: Bool?
+    }
+    /// The last few styles asked for: paragraphs in a row mostly share one, and a style id
+    /// compared is cheaper than one hashed four times per paragraph.
+    @exclusivity(unchecked) private var recentStyles: [(id: String?, info: StyleInfo)] = []
+
+    private func paragraphStyle(_ styleId: String?) -> StyleInfo {
+        for e in recentStyles where e.id == styleId { return e.info }
+        let id = styleId ?? styles.defaultParagraphStyle
+        let info = StyleInfo(ref: styles.ref(id), heading: styles.headingLevel(id), numId: styles.numId(id),
+                             ilvl: styles.ilvl(id), vanish: styles.vanish(id))
+        if recentStyles.count == 8 { recentStyles.removeFirst() }
+        recentStyles.append((styleId, info))
+        return info
     }
 
     private func fieldChar(_ type: String?) {
