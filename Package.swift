@@ -28,6 +28,8 @@ let package = Package(
         // The domain model: Plan, Goal, Milestone, Phase, Finding, and its JSON.
         // DWARF 4: valgrind 3.19 (the profiler bench/profile.sh uses) cannot read clang 21's DWARF 5.
         .target(name: "CSHA256", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
+        // glibc's allocator settings for the bulk import.
+        .target(name: "CMalloc"),
         .target(name: "MaalplanModel", dependencies: ["JSONOutput", "CSHA256"]),
         // Stage 3: labels → fields of the domain model, guidance removed.
         .target(name: "MaalplanMapping", dependencies: ["MaalplanModel", "WordDocument"]),
@@ -58,7 +60,7 @@ let package = Package(
         ]),
         // import and report: the SQLite store (GRDB, Foundation).
         .executableTarget(name: "maalplan-store", dependencies: [
-            "MaalplanStore", "MaalplanCore", "DocxPackage", "MaalplanCLI",
+            "MaalplanStore", "MaalplanCore", "DocxPackage", "MaalplanCLI", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "maalplan-bench-read", dependencies: ["WordDocument"],
