@@ -23,12 +23,21 @@ public struct ValidationReport: Sendable {
 /// - EFTER: for every goal at least one milestone, an evaluation and a learning.
 public enum Validator {
     /// Values that only look filled.
-    static let standIns: Set<String> = ["?", "??", "???", "x", "xx", "xxx", "xxxx", "tbd", "tba", "-", "--", "---", "–", "—",
+    public static let standIns: Set<String> = ["?", "??", "???", "x", "xx", "xxx", "xxxx", "tbd", "tba", "-", "--", "---", "–", "—",
                                         "udfyldes", "udfyldes senere", "mangler", "følger", "følger senere", "n/a", "na",
                                         "...", "…", "todo", "afventer", "kommer", "kommer senere", "ikke udfyldt", "intet", "ingen"]
 
+    /// The most ASCII letters and digits in a stand-in ("udfyldes senere": 14).
+    static let maxStandInAlnum = standIns.map { $0.utf8.filter { ($0 | 0x20) &- 0x61 < 26 || $0 &- 0x30 < 10 }.count }.max()!
+
     public static func isStandIn(_ s: String) -> Bool {
         guard s.utf8.count <= 100 else { return false }     // stand-ins are short, even with trailing dots
+        // An answer: more ASCII letters and digits than any stand-in has (lower-casing keeps them).
+        var alnum = 0
+        for b in s.utf8 where (b | 0x20) &- 0x61 < 26 || b &- 0x30 < 10 {
+            alnum += 1
+            if alnum > maxStandInAlnum { return false }
+        }
         var t = s.lowercasedFast.collapsedSpace
         while let l = t.last, l == "." || l == "!" , t.count > 1, t != "..." { t.removeLast() }
         return standIns.contains(t)
