@@ -29,7 +29,7 @@ let package = Package(
         // DWARF 4: valgrind 3.19 (the profiler bench/profile.sh uses) cannot read clang 21's DWARF 5.
         .target(name: "CSHA256", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         // glibc's allocator settings for the bulk import.
-        .target(name: "CMalloc"),
+        .target(name: "CMalloc", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .target(name: "MaalplanModel", dependencies: ["JSONOutput", "CSHA256"]),
         // Stage 3: labels → fields of the domain model, guidance removed.
         .target(name: "MaalplanMapping", dependencies: ["MaalplanModel", "WordDocument"]),

@@ -109,7 +109,7 @@ public enum Walker {
                 r.unreadableFolders.append(WalkFailure(path: path, errno: errno))
                 return
             }
-            var names: [String] = []
+            var names: [(bytes: [UInt8], name: String)] = []
             var bad: [String] = []
             while let e = readdir(dir) {
                 let raw = withUnsafeBytes(of: e.pointee.d_name) { buf in
@@ -117,7 +117,7 @@ public enum Walker {
                 }
                 if raw == [46] || raw == [46, 46] { continue }
                 if let s = String(validating: raw, as: UTF8.self) {
-                    names.append(s)
+                    names.append((raw, s))
                 } else {
                     bad.append(String(decoding: raw, as: UTF8.self))
                 }
@@ -126,8 +126,8 @@ public enum Walker {
             let base = path.hasSuffix("/") ? path : path + "/"
             for b in bad { r.skipped.append(Skipped(path: base + b, reason: .badName)) }
             // Byte order, so the walk is the same everywhere.
-            names.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-            for n in names { visit(base + n, name: n, into: &r, seenDirs: &seenDirs, seenFiles: &seenFiles) }
+            names.sort { Self.bytesPrecede($0.bytes, $1.bytes) }
+            for n in names { visit(base + n.name, name: n.name, into: &r, seenDirs: &seenDirs, seenFiles: &seenFiles) }
         case S_IFREG:
             let ext = fileExtension(path).lowercased()
             let legacy = legacyExtensions.contains(ext)
@@ -140,6 +140,13 @@ public enum Walker {
         default:
             r.skipped.append(Skipped(path: path, reason: .special))
         }
+    }
+
+    /// Byte order (memcmp, then the shorter first): `lexicographicallyPrecedes` on the bytes.
+    static func bytesPrecede(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        let n = min(a.count, b.count)
+        let c = n == 0 ? 0 : a.withUnsafeBufferPointer { pa in b.withUnsafeBufferPointer { pb in memcmp(pa.baseAddress!, pb.baseAddress!, n) } }
+        return c != 0 ? c < 0 : a.count < b.count
     }
 
     /// The extension of a path's last name, as NSString's `pathExtension` gives it ("" for
