@@ -129,10 +129,18 @@ final class BodyReader {
 
     // MARK: Blocks
 
-    func blocks(extra: ((Tok) throws -> Bool)? = nil) throws -> [Block] {
+    func blocks() throws -> [Block] {
+        var out: [Block] = []
+        try eachChild { t in try self.block(t, into: &out) }
+        return out
+    }
+
+    /// `blocks()`, with `extra` offered each child first (true: it took it). Not optional, so
+    /// not escaping: what it captures stays on the stack.
+    func blocks(extra: (Tok) throws -> Bool) throws -> [Block] {
         var out: [Block] = []
         try eachChild { t in
-            if let extra, try extra(t) { return }
+            if try extra(t) { return }
             try self.block(t, into: &out)
         }
         return out
@@ -521,7 +529,7 @@ final class BodyReader {
 
     private func tableCell() throws -> RawCell {
         var cell = RawCell()
-        cell.blocks = try blocks { t in
+        cell.blocks = try blocks(extra: { t in
             guard t == .tcPr else { return false }
             try self.eachChild { t in
                 switch t {
@@ -533,7 +541,7 @@ final class BodyReader {
                 try self.skip()
             }
             return true
-        }
+        })
         return cell
     }
 
