@@ -223,18 +223,26 @@ public final class Importer {
             queue.close()
             group.wait()
         }
-        var batch: [FileResult] = []
-        var batchStart = Date()
-        while true {
-            let (items, finished) = queue.pop(max: options.batchSize - batch.count, timeout: 0.2)
-            if batch.isEmpty && !items.isEmpty { batchStart = Date() }
-            batch += items
-            if !batch.isEmpty && (finished || batch.count >= options.batchSize || Date().timeIntervalSince(batchStart) >= options.batchSeconds) {
-                try writeBatch(batch)
-                batch = []
-            }
+        // Results are written as they come, a few at a time, into the open transaction of the
+        // batch; it is committed at `batchSize` results or after `batchSeconds`. So the writer
+        // keeps up with the parsers, and little is left to write once they are done.
+        let step = max(1, min(16, options.batchSize))
+        var finished = false
+        while !finished {
+            let (items, done) = queue.pop(max: step, timeout: 0.2)
+            finished = done
+            if items.isEmpty { tick(); continue }
+            let batchStart = Date()
+            var count = items.count
+            try writeBatch(items, more: {
+                while !finished && count < self.options.batchSize && Date().timeIntervalSince(batchStart) < self.options.batchSeconds {
+                    let (more, done) = queue.pop(max: min(step, self.options.batchSize - count), timeout: 0.2)
+                    finished = done
+                    if !more.isEmpty { count += more.count; return more }
+                }
+                return nil
+            })
             tick()
-            if finished && batch.isEmpty { break }
         }
     }
 
@@ -257,17 +265,26 @@ public final class Importer {
         var json: [(String, String?)] = []
     }
 
-    /// Writes results in one transaction; counters and JSON files follow once it is committed.
-    func writeBatch(_ results: [FileResult], quick: Bool = false) throws {
+    /// Writes results in one transaction, and those `more` gives while it is open (until it
+    /// gives nil); counters and JSON files follow once it is committed.
+    func writeBatch(_ first: [FileResult], quick: Bool = false, more: (() -> [FileResult]?)? = nil) throws {
         let now = Self.timestamp()
         let importID = summary.importID
         let wantJSON = options.jsonDir != nil
         var counts = BatchCounts()
+        var written = 0
         try db.write { db in
             counts = BatchCounts()
+            written = 0
             var orphans = Set<Int64>()
-            for r in results {
-                try apply(r, db, now: now, importID: importID, quick: quick, wantJSON: wantJSON, counts: &counts, orphans: &orphans)
+            var results = first
+            while true {
+                for r in results {
+                    try apply(r, db, now: now, importID: importID, quick: quick, wantJSON: wantJSON, counts: &counts, orphans: &orphans)
+                }
+                written += results.count
+                guard let next = more?() else { break }
+                results = next
             }
             for id in orphans.sorted() {
                 try db.execute(sql: "DELETE FROM plans WHERE id = ? AND NOT EXISTS (SELECT 1 FROM sources WHERE plan_id = ?)", arguments: [id, id])
@@ -287,7 +304,7 @@ public final class Importer {
         summary.failed += counts.failed
         summary.plansRemoved += counts.plansRemoved
         for (k, v) in counts.reasons { reasonCounts[k, default: 0] += v }
-        done += results.count
+        done += written
         if let dir = options.jsonDir {
             for (path, text) in counts.json {
                 guard let name = jsonNames[path] else { continue }
