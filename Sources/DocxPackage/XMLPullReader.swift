@@ -66,8 +66,9 @@ public enum XMLNodeKind: Sendable, BitwiseCopyable {
 ///
 /// Underneath is libxml2's SAX2 push parser, not xmlTextReader, fed as xmlTextReader feeds
 /// it: the part is inflated 4 KiB at a time and pushed 512 bytes at a time. Each push
-/// becomes a batch of small events (names interned once per part, text and attribute values
-/// copied into one byte buffer), which `read()` then hands out. This spares the tree
+/// becomes a batch of small events (names interned once per thread's parser session, see
+/// `ParserSession`; text and attribute values copied into one byte buffer), which `read()`
+/// then hands out. This spares the tree
 /// xmlTextReader builds and frees for every node. The nodes are those xmlTextReader gives
 /// (`<a/>` is one empty element, `<a></a>` a start and an end), bar the merging of adjacent
 /// character data and the leaving out of comments and PIs; a push that ends in a refusal
