@@ -94,12 +94,16 @@ public final class DocxPackage {
             got += n
         }
         if got < size { out.removeSubrange(got...) }
+        return FileContents(bytes: out, modifiedNanoseconds: modifiedNanoseconds(st))
+    }
+
+    /// A stat's modification time in nanoseconds since 1970.
+    public static func modifiedNanoseconds(_ st: stat) -> Int64 {
         #if canImport(Darwin)
-        let modified = Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
+        Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
         #else
-        let modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+        Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
         #endif
-        return FileContents(bytes: out, modifiedNanoseconds: modified)
     }
 
     /// Opens a package held in memory.

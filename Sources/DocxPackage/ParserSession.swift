@@ -23,9 +23,6 @@ public final class XMLNameTable: @unchecked Sendable {
     public init(names: Set<QName>) {
         map = Dictionary(uniqueKeysWithValues: names.map { ($0, 1) })
     }
-
-    public func contains(_ q: QName) -> Bool { map[q] != nil }
-    public func value(_ q: QName) -> Int32? { map[q] }
 }
 
 /// A libxml2 push parser context and the names interned from its dictionary: libxml2 hands

@@ -253,16 +253,17 @@ public enum Guidance {
     /// Lower case, white space collapsed, trailing full stops and ellipses ("…": E2 80 A6) off,
     /// then looked up: as the text's `lowercasedFast.collapsedSpace`, by strings.
     static func isPlaceholderSlow(_ text: String) -> Bool {
-        var t = Array(text.lowercasedFast.collapsedSpace.utf8)
-        trimDots(&t)
-        return placeholderBytes.value(t) != nil
+        let t = Array(text.lowercasedFast.collapsedSpace.utf8)
+        return t.withUnsafeBufferPointer { placeholderBytes.value(UnsafeBufferPointer(rebasing: $0[0..<lengthWithoutDots($0)])) != nil }
     }
 
-    private static func trimDots<C: RangeReplaceableCollection & BidirectionalCollection>(_ t: inout C) where C.Element == UInt8, C.Index == Int {
+    /// The length of UTF-8 text without its trailing full stops and ellipses ("…": E2 80 A6).
+    private static func lengthWithoutDots(_ t: UnsafeBufferPointer<UInt8>) -> Int {
+        var o = t.count
         while true {
-            if t.last == 0x2E { t.removeLast() }
-            else if t.count >= 3, t[t.count - 3] == 0xE2, t[t.count - 2] == 0x80, t[t.count - 1] == 0xA6 { t.removeLast(3) }
-            else { break }
+            if o > 0 && t[o - 1] == 0x2E { o -= 1 }
+            else if o >= 3, t[o - 3] == 0xE2, t[o - 2] == 0x80, t[o - 1] == 0xA6 { o -= 3 }
+            else { return o }
         }
     }
 
@@ -304,12 +305,8 @@ public enum Guidance {
                         return nil
                     }
                 }
-                while true {
-                    if o > 0 && out[o - 1] == 0x2E { o -= 1 }
-                    else if o >= 3, out[o - 3] == 0xE2, out[o - 2] == 0x80, out[o - 1] == 0xA6 { o -= 3 }
-                    else { break }
-                }
-                return placeholderBytes.value(UnsafeBufferPointer(rebasing: out[0..<o])) != nil
+                let folded = UnsafeBufferPointer(rebasing: out[0..<o])
+                return placeholderBytes.value(UnsafeBufferPointer(rebasing: folded[0..<lengthWithoutDots(folded)])) != nil
             }
         }
     }

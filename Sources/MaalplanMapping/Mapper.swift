@@ -106,19 +106,12 @@ struct MapState {
     /// byte for byte); nil for other text.
     static func caseNumberFast(_ text: String) -> (number: String?, Void)? {
         var orig = Labels.collapseSpace(text)
+        guard let lower = orig.lowercasedLatin1 else { return nil }
+        let c = Array(lower.utf8)
         return orig.withUTF8 { o -> (number: String?, Void)? in
             let n = o.count
-            var c = [UInt8](repeating: 0, count: n)
-            var i = 0
-            while i < n {
-                let x = o[i]
-                if x < 0x80 { c[i] = x &- 0x41 < 26 ? x + 0x20 : x; i += 1 }
-                else if (x == 0xC2 || x == 0xC3) && i + 1 < n { c[i] = x; c[i + 1] = x == 0xC3 ? String.lowerLatin1(o[i + 1]) : o[i + 1]; i += 2 }
-                else if x == 0xE2 && i + 2 < n && (o[i + 1] == 0x80 || o[i + 1] == 0x81) { c[i] = x; c[i + 1] = o[i + 1]; c[i + 2] = o[i + 2]; i += 3 }
-                else { return nil }
-            }
             let key: [UInt8] = [0x70, 0xC3, 0xA5, 0x20, 0x73, 0x61, 0x67]     // "på sag"
-            i = 0
+            var i = 0
             while i + key.count <= n {
                 if c[i] == 0x70 && Array(c[i..<(i + key.count)]) == key {
                     var j = i + key.count

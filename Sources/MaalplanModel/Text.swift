@@ -45,7 +45,12 @@ extension String {
     /// Lower case, as `lowercased()` gives it. Text of ASCII and Latin-1 letters (all of Danish)
     /// and caseless punctuation is done byte by byte; anything else goes to the standard library,
     /// whose per-scalar Unicode lookups cost some hundred instructions a letter.
-    public var lowercasedFast: String {
+    public var lowercasedFast: String { lowercasedLatin1 ?? lowercased() }
+
+    /// `lowercased()` for text of ASCII, Latin-1 and general punctuation (U+2000–U+207F), byte by
+    /// byte and in place (every byte where it was, so the text and its lower case line up byte
+    /// for byte); nil for any other text.
+    public var lowercasedLatin1: String? {
         let done: String?? = utf8.withContiguousStorageIfAvailable { b -> String? in
             var i = 0
             let n = b.count
@@ -87,8 +92,8 @@ extension String {
                 return n
             }
         }
-        if let done, let s = done { return s }
-        return lowercased()
+        if let done { return done }
+        return String(decoding: Array(utf8), as: UTF8.self).lowercasedLatin1
     }
 
     /// Every kind of white space (tabs, line breaks, non-breaking spaces: Unicode's White_Space)

@@ -1,3 +1,4 @@
+import DocxPackage
 import Foundation
 
 /// A file the importer reads.
@@ -136,7 +137,7 @@ public enum Walker {
                 return
             }
             guard seenFiles.insert(path).inserted else { return }
-            r.candidates.append(Candidate(path: path, size: Int64(st.st_size), mtimeNs: mtimeNs(st), legacy: legacy))
+            r.candidates.append(Candidate(path: path, size: Int64(st.st_size), mtimeNs: DocxPackage.modifiedNanoseconds(st), legacy: legacy))
         default:
             r.skipped.append(Skipped(path: path, reason: .special))
         }
@@ -156,14 +157,6 @@ public enum Walker {
         let nameStart = u.lastIndex(of: UInt8(ascii: "/")).map { u.index(after: $0) } ?? u.startIndex
         guard let dot = u[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return "" }
         return String(path[u.index(after: dot)...])
-    }
-
-    static func mtimeNs(_ st: stat) -> Int64 {
-        #if canImport(Darwin)
-        Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
-        #else
-        Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-        #endif
     }
 
     /// An absolute path with "." and ".." resolved lexically and no trailing slash.

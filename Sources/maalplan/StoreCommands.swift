@@ -5,8 +5,9 @@ import MaalplanCLI
 import Glibc
 #endif
 
-/// `import` and `report` are carried out by `maalplan-store`, installed beside `maalplan`:
-/// the arguments are checked here, then the process becomes that program with the same arguments.
+/// `import` and `report` are carried out by `maalplan-store`, installed beside `maalplan`.
+/// `Maalplan.main` becomes that program before parsing when the subcommand comes first; these
+/// declarations give `maalplan help` its text, and `run` does the same hand-over otherwise.
 struct Import: ParsableCommand {
     static let configuration = StoreCommandHelp.importConfiguration
     @OptionGroup var arguments: ImportArguments
