@@ -17,6 +17,18 @@ public struct DeflatedPart: Sendable {
         self.name = name; self.deflated = deflated; self.size = size; self.crc = crc; self.declaredSize = declaredSize
     }
 
+    /// `data` as one stored (uncompressed) deflate block, so its compressed bytes follow from
+    /// `data` alone; `crc` is written in the zip's headers (the true CRC-32 of `data` unless given).
+    public static func stored(name: String, data: [UInt8], crc: UInt32? = nil) -> DeflatedPart {
+        precondition(data.count < 65_536)
+        var bits = BitWriter()
+        bits.stored(data, final: true)
+        return DeflatedPart(name: name, deflated: bits.bytes, size: UInt64(data.count), crc: crc ?? CRC32.update(0, data))
+    }
+
+    /// The CRC-32 a zip's headers give for `data`.
+    public static func crc32(_ data: [UInt8]) -> UInt32 { CRC32.update(0, data) }
+
     /// `prefix`, then `count` copies of `byte`, then `suffix`, deflated at about 1000:1
     /// without running a compressor: a stored block for the prefix and the first copy,
     /// one dynamic-Huffman block of back-references (length 258, distance 1; two bits

@@ -205,19 +205,67 @@ public final class DocxPackage {
 
     private static func parseContentTypes(za: OpaquePointer, limits: ReadLimits) throws(ReadError) -> ([String: String], [String: String]) {
         guard let idx = locate(za, "/[Content_Types].xml") else { return ([:], [:]) }
-        let stream = try PartStream(archive: za, index: idx, name: "/[Content_Types].xml", limits: limits, totalBefore: 0)
-        let r = try XMLPullReader(stream, maxDepth: limits.maxElementDepth)
-        var defaults: [String: String] = [:], overrides: [String: String] = [:]
-        while try r.read() {
-            guard r.kind == .element else { continue }
-            let n = r.name.local
-            if n == "Default", let e = r.attribute(.none, "Extension"), let t = r.attribute(.none, "ContentType") {
-                defaults[e.lowercased()] = t
-            } else if n == "Override", let p = r.attribute(.none, "PartName"), let t = r.attribute(.none, "ContentType") {
-                overrides[PartNames.percentDecoded(p.hasPrefix("/") ? p : "/" + p)?.lowercased() ?? p.lowercased()] = t
+        var total = 0
+        let types = try memoized(za: za, index: idx, name: "/[Content_Types].xml", kind: "content-types", limits: limits,
+                                 total: &total) { (stream) throws(ReadError) -> ContentTypes in
+            let r = try XMLPullReader(stream, maxDepth: limits.maxElementDepth)
+            var defaults: [String: String] = [:], overrides: [String: String] = [:]
+            while try r.read() {
+                guard r.kind == .element else { continue }
+                let n = r.name.local
+                if n == "Default", let e = r.attribute(.none, "Extension"), let t = r.attribute(.none, "ContentType") {
+                    defaults[e.lowercased()] = t
+                } else if n == "Override", let p = r.attribute(.none, "PartName"), let t = r.attribute(.none, "ContentType") {
+                    overrides[PartNames.percentDecoded(p.hasPrefix("/") ? p : "/" + p)?.lowercased() ?? p.lowercased()] = t
+                }
             }
+            return ContentTypes(defaults: defaults, overrides: overrides)
         }
-        return (defaults, overrides)
+        return (types.defaults, types.overrides)
+    }
+
+    private struct ContentTypes {
+        var defaults: [String: String]
+        var overrides: [String: String]
+    }
+
+    // MARK: Parts many packages share
+
+    /// `parse` of entry `index`, or the value it gave for a part with the same compressed bytes
+    /// read before on this thread for the same `kind` under the same limits (`PartMemo`).
+    /// `total` (the package's inflated bytes so far) grows by the part's size either way.
+    private static func memoized<T>(za: OpaquePointer, index: zip_uint64_t, name: String, kind: String, limits: ReadLimits,
+                                    total: inout Int, onRead: ((Int) -> Void)? = nil,
+                                    _ parse: (PartStream) throws(ReadError) -> T) throws(ReadError) -> T {
+        let memo = PartMemo.current
+        let key = PartMemo.key(za, index, kind: kind)
+        // A part that would now pass the package's total is read, to be refused as it would be.
+        if let key, total + key.size <= limits.maxTotalBytes,
+           let kept = memo.value(key, limits: limits, za: za, index: index) as? T {
+            total += key.size
+            onRead?(key.size)
+            return kept
+        }
+        let stream = try PartStream(archive: za, index: index, name: name, limits: limits, totalBefore: total, onRead: onRead)
+        let value = try parse(stream)
+        total += stream.inflated
+        if let key, stream.isAtEnd, stream.inflated == key.size {
+            memo.store(key, limits: limits, value: value, za: za, index: index)
+        }
+        return value
+    }
+
+    /// `parse` of a part, or the value it gave for a part with the same compressed bytes read
+    /// before on this thread for the same `kind` (`PartMemo`): for parts that packages made from
+    /// one template share (styles, numbering). `parse` must read the part to its end and depend
+    /// on nothing but its bytes and the package's limits.
+    public func readShared<T>(_ name: String, kind: String, _ parse: (PartStream) throws(ReadError) -> T) throws(ReadError) -> T {
+        guard let idx = Self.locate(archive, name) else { throw ReadError(.missingPart(name)) }
+        var total = inflatedTotal
+        // The stream counts what it inflates as it goes (so a later part's limit sees it); a kept value counts here.
+        let value = try Self.memoized(za: archive, index: idx, name: name, kind: kind, limits: limits, total: &total,
+                                      onRead: { [unowned self] n in self.inflatedTotal += n }, parse)
+        return value
     }
 
     // MARK: Relationships
@@ -244,21 +292,23 @@ public final class DocxPackage {
     private static func relationships(za: OpaquePointer, source: String, limits: ReadLimits, total: inout Int) throws(ReadError) -> [Relationship] {
         let name = relsName(of: source)
         guard let idx = locate(za, name) else { return [] }
-        let stream = try PartStream(archive: za, index: idx, name: name, limits: limits, totalBefore: total)
-        let r = try XMLPullReader(stream, maxDepth: limits.maxElementDepth)
-        var out: [Relationship] = []
         let base = source == "/" ? "/" : String(source[...source.lastIndex(of: "/")!])
-        while try r.read() {
-            guard r.kind == .element, r.name.local == "Relationship" else { continue }
-            guard let id = r.attribute(.none, "Id"), let type = r.attribute(.none, "Type"),
-                  let target = r.attribute(.none, "Target") else { continue }
-            let external = r.attribute(.none, "TargetMode")?.lowercased() == "external"
-            out.append(Relationship(id: id, type: type,
-                                    target: external ? target : resolve(target, base: base),
-                                    isExternal: external))
+        // Targets resolve against the source's folder: the source is part of what the value depends on.
+        return try memoized(za: za, index: idx, name: name, kind: "rels " + base, limits: limits,
+                            total: &total) { (stream) throws(ReadError) -> [Relationship] in
+            let r = try XMLPullReader(stream, maxDepth: limits.maxElementDepth)
+            var out: [Relationship] = []
+            while try r.read() {
+                guard r.kind == .element, r.name.local == "Relationship" else { continue }
+                guard let id = r.attribute(.none, "Id"), let type = r.attribute(.none, "Type"),
+                      let target = r.attribute(.none, "Target") else { continue }
+                let external = r.attribute(.none, "TargetMode")?.lowercased() == "external"
+                out.append(Relationship(id: id, type: type,
+                                        target: external ? target : resolve(target, base: base),
+                                        isExternal: external))
+            }
+            return out
         }
-        total += stream.inflated
-        return out
     }
 
     /// Resolves a relationship target against the source part's folder: "../media/x.png", "/word/document.xml".
@@ -354,6 +404,8 @@ public final class PartStream {
     public var declaredSize: Int { declared }
     /// Set when reading stopped because of a limit or damage.
     public private(set) var failure: ReadError?
+    /// Read to its end without damage (the CRC checked).
+    public var isAtEnd: Bool { file == nil && failure == nil }
 
     init(archive: OpaquePointer, index: zip_uint64_t, name: String, limits: ReadLimits,
          totalBefore: Int, onRead: ((Int) -> Void)? = nil) throws(ReadError) {

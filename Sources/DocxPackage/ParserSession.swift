@@ -137,21 +137,8 @@ final class ParserSessionPool {
     private var free: [ParserSession] = []
     private static let keep = 4
 
-    private static let key: pthread_key_t = {
-        var k = pthread_key_t()
-        pthread_key_create(&k) { p in
-            guard let p else { return }
-            Unmanaged<ParserSessionPool>.fromOpaque(p).release()
-        }
-        return k
-    }()
-
-    static var current: ParserSessionPool {
-        if let p = pthread_getspecific(key) { return Unmanaged<ParserSessionPool>.fromOpaque(p).takeUnretainedValue() }
-        let pool = ParserSessionPool()
-        pthread_setspecific(key, Unmanaged.passRetained(pool).toOpaque())
-        return pool
-    }
+    private static let perThread = ThreadLocal { ParserSessionPool() }
+    static var current: ParserSessionPool { perThread.value }
 
     func take() -> ParserSession { free.popLast() ?? ParserSession() }
 

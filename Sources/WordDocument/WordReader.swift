@@ -30,10 +30,21 @@ public enum WordReader {
         let rels = try pkg.relationships(of: pkg.mainPart).filter { !$0.isExternal && pkg.hasPart($0.target) }
         func target(_ kind: String) -> String? { rels.first { $0.kind == kind }?.target }
 
+        // Styles and numbering depend on nothing but their bytes: plans made from one template
+        // share them, and a thread reads such a part once (`DocxPackage.readShared`).
+        let maxDepth = pkg.limits.maxElementDepth
         var styles = Styles()
-        if let part = target("styles") { styles = try Styles.parse(reader(pkg, part, pruning: Styles.unread)) }
+        if let part = target("styles") {
+            styles = try pkg.readShared(part, kind: "styles") { (s) throws(ReadError) in
+                try Styles.parse(XMLPullReader(s, maxDepth: maxDepth, pruning: Styles.unread))
+            }
+        }
         var numbering = Numbering()
-        if let part = target("numbering") { numbering = try Numbering.parse(reader(pkg, part)) }
+        if let part = target("numbering") {
+            numbering = try pkg.readShared(part, kind: "numbering") { (s) throws(ReadError) in
+                try Numbering.parse(XMLPullReader(s, maxDepth: maxDepth))
+            }
+        }
 
         let main = BodyReader(try reader(pkg, pkg.mainPart), styles: styles, numbering: numbering, limits: pkg.limits)
         let (root, body) = try main.readRoot()

@@ -1,0 +1,139 @@
+import DocxBuilder
+@testable import DocxPackage
+import Foundation
+import JSONOutput
+import WordDocument
+import XCTest
+
+/// Parts that packages share byte for byte (content types, relationships, styles, numbering) are
+/// read once per thread (`PartMemo`). A document whose parts come from the memo reads as it does
+/// on a new thread; a part is only taken from the memo when its compressed bytes are the kept
+/// ones, not because its CRC and sizes say so; limits count it as if it were read.
+final class PartMemoTests: XCTestCase {
+    /// Runs `body` on a thread of its own (so with an empty memo) and waits for it.
+    static func onNewThread<T>(_ body: @escaping () -> T) -> T {
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var out: T?
+        let t = Thread { out = body(); done.signal() }
+        t.start()
+        done.wait()
+        return out!
+    }
+
+    static func outcome(_ bytes: [UInt8], limits: ReadLimits = .default) -> String {
+        do {
+            return try WordReader.read(bytes: bytes, limits: limits).json.serialized(pretty: false)
+        } catch {
+            return "refused: \(error.code) \(error.part ?? "-")"
+        }
+    }
+
+    static let styles = #"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>"#
+        + #"<w:style w:type="paragraph" w:styleId="Overskrift1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/></w:style>"#
+        + #"<w:style w:type="paragraph" w:styleId="Liste"><w:name w:val="List Bullet"/><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>"#
+    static let numbering = #"<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum>"#
+        + #"<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#
+
+    /// A plan-like document: a heading and a bullet, which need the styles and the numbering.
+    static func document(_ n: Int) throws -> [UInt8] {
+        var b = DocxBuilder(body: DocxBuilder.paragraph("Mål \(n): tryghed i Ørestad", style: "Overskrift1")
+            + DocxBuilder.paragraph("Prøvehandling \(n)", style: "Liste"))
+        b.styles = styles
+        b.numbering = numbering
+        b.headers = [.init(.default, "<w:p><w:r><w:t>Sag 00.01.00-A00-\(n)-25</w:t></w:r></w:p>")]
+        b.core = .init(title: "Målplan \(n)")
+        return try b.build()
+    }
+
+    func testSharedPartsAreReadOnceAndGiveTheSameDocument() throws {
+        let docs = try (1...4).map(Self.document)
+        let fresh = docs.map { d in Self.onNewThread { Self.outcome(d) } }
+        for f in fresh {
+            XCTAssertFalse(f.hasPrefix("refused"), f)
+            // The heading level comes from styles.xml, the bullet from numbering.xml.
+            XCTAssertTrue(f.contains(#""headingLevel":1"#), f)
+            XCTAssertTrue(f.contains(#""format":"bullet""#), f)
+        }
+        let (outcomes, hits) = Self.onNewThread { () -> ([String], [Int]) in
+            PartMemo.current.removeAll()
+            var outs: [String] = [], hits: [Int] = []
+            for d in docs {
+                outs.append(Self.outcome(d))
+                hits.append(PartMemo.current.hits)
+            }
+            return (outs, hits)
+        }
+        XCTAssertEqual(outcomes, fresh)
+        // Kept when met the second time; from the third document on, the five shared parts
+        // ([Content_Types].xml, both .rels, styles, numbering) come from the memo.
+        XCTAssertEqual(hits, [0, 0, 5, 10])
+    }
+
+    func testAPartClaimingAnothersCRCIsReadAsItself() throws {
+        // Two styles.xml of one length: the second calls the heading style "Body Text" (no heading).
+        let xml = { (name: String) in
+            Array((#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "<w:styles \(DocxBuilder.namespaces(.transitional))>"
+                + #"<w:style w:type="paragraph" w:styleId="Rubrik"><w:name w:val="\#(name)"/></w:style></w:styles>"#).utf8)
+        }
+        let real = xml("heading 1"), other = xml("Body Text")
+        XCTAssertEqual(real.count, other.count)
+        func package(_ styles: DeflatedPart) throws -> [UInt8] {
+            var b = DocxBuilder(body: DocxBuilder.paragraph("Mål", style: "Rubrik"))
+            b.styles = ""
+            b.deflatedParts = [styles]
+            return try b.build()
+        }
+        let original = try package(.stored(name: "word/styles.xml", data: real))
+        // Same compressed size, size, method and CRC in the headers as `original`'s styles.xml; other bytes.
+        let forged = try package(.stored(name: "word/styles.xml", data: other, crc: DeflatedPart.crc32(real)))
+        let honest = try package(.stored(name: "word/styles.xml", data: other))
+
+        let freshOriginal = Self.onNewThread { Self.outcome(original) }
+        XCTAssertTrue(freshOriginal.contains(#""headingLevel":1"#), freshOriginal)
+        let freshForged = Self.onNewThread { Self.outcome(forged) }
+        XCTAssertTrue(freshForged.hasPrefix("refused: corrupt-zip /word/styles.xml"), freshForged)
+        let freshHonest = Self.onNewThread { Self.outcome(honest) }
+        XCTAssertFalse(freshHonest.contains("headingLevel"), freshHonest)
+
+        let (afterKept, hits) = Self.onNewThread { () -> ([String], Int) in
+            PartMemo.current.removeAll()
+            _ = Self.outcome(original)
+            _ = Self.outcome(original)
+            let before = PartMemo.current.hits
+            let o = Self.outcome(original)
+            XCTAssertGreaterThan(PartMemo.current.hits, before, "the original's styles.xml is kept by now")
+            return ([o, Self.outcome(forged), Self.outcome(honest), Self.outcome(forged)], PartMemo.current.hits)
+        }
+        XCTAssertGreaterThan(hits, 0)
+        XCTAssertEqual(afterKept, [freshOriginal, freshForged, freshHonest, freshForged])
+    }
+
+    func testKeptPartsCountTowardsThePackagesLimits() throws {
+        let doc = try Self.document(7)
+        // The smallest total a new thread accepts for this document.
+        var lo = 1, hi = 1 << 20
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            var l = ReadLimits()
+            l.maxTotalBytes = mid
+            if Self.onNewThread({ Self.outcome(doc, limits: l) }).hasPrefix("refused") { lo = mid + 1 } else { hi = mid }
+        }
+        var enough = ReadLimits(), short = ReadLimits()
+        enough.maxTotalBytes = lo
+        short.maxTotalBytes = lo - 1
+        let freshShort = Self.onNewThread { Self.outcome(doc, limits: short) }
+        XCTAssertTrue(freshShort.hasPrefix("refused: too-large"), freshShort)
+        let freshEnough = Self.onNewThread { Self.outcome(doc, limits: enough) }
+        let (outcomes, hits) = Self.onNewThread { () -> ([String], Int) in
+            PartMemo.current.removeAll()
+            var outs: [String] = []
+            for _ in 0..<4 {
+                outs.append(Self.outcome(doc, limits: short))
+                outs.append(Self.outcome(doc, limits: enough))
+            }
+            return (outs, PartMemo.current.hits)
+        }
+        XCTAssertGreaterThan(hits, 0)
+        XCTAssertEqual(outcomes, Array(repeating: [freshShort, freshEnough], count: 4).flatMap { $0 })
+    }
+}
