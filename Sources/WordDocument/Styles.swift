@@ -14,13 +14,19 @@ struct Styles {
         var vanish: Bool?
     }
 
-    var byId: [String: Style] = [:]
-    var defaultParagraphStyle: String?
-    // Memoised answers per style id (see `memo`).
-    private var headingCache: [String: Int?] = [:]
-    private var numIdCache: [String: Int?] = [:]
-    private var ilvlCache: [String: Int?] = [:]
-    private var vanishCache: [String: Bool?] = [:]
+    private(set) var byId: [String: Style] = [:]
+    private(set) var defaultParagraphStyle: String?
+
+    /// Memoised answers per style id (see `memo`). A reference: they follow from `byId` alone,
+    /// so every document that gets these styles from the thread's memo of shared parts
+    /// (`DocxPackage.readShared`) reuses what the documents before it resolved.
+    private final class Answers {
+        var heading: [String: Int?] = [:]
+        var numId: [String: Int?] = [:]
+        var ilvl: [String: Int?] = [:]
+        var vanish: [String: Bool?] = [:]
+    }
+    private let answers = Answers()
 
     /// The elements `parse` looks at; the rest of styles.xml (table style properties, latent
     /// styles: nearly all of its bytes) costs the reader no events.
@@ -77,13 +83,13 @@ struct Styles {
     }
 
     /// The numbering, list level and w:vanish a style has or inherits through basedOn.
-    mutating func numId(_ id: String?) -> Int? { Self.memo(id, byId, &numIdCache) { $0.numId } }
-    mutating func ilvl(_ id: String?) -> Int? { Self.memo(id, byId, &ilvlCache) { $0.ilvl } }
-    mutating func vanish(_ id: String?) -> Bool? { Self.memo(id, byId, &vanishCache) { $0.vanish } }
+    func numId(_ id: String?) -> Int? { Self.memo(id, byId, &answers.numId) { $0.numId } }
+    func ilvl(_ id: String?) -> Int? { Self.memo(id, byId, &answers.ilvl) { $0.ilvl } }
+    func vanish(_ id: String?) -> Bool? { Self.memo(id, byId, &answers.vanish) { $0.vanish } }
 
     /// 1...9 from an outline level (0...8) or a heading name, 0 for a title, nil for body text.
-    mutating func headingLevel(_ id: String?) -> Int? {
-        let level: Int? = Self.memo(id, byId, &headingCache) { st in
+    func headingLevel(_ id: String?) -> Int? {
+        let level: Int? = Self.memo(id, byId, &answers.heading) { st in
             if let o = st.outlineLevel { return o >= 0 && o <= 8 ? o + 1 : -1 }
             if let l = Styles.levelFromName(st.name) ?? Styles.levelFromName(st.id) { return l }
             return nil
