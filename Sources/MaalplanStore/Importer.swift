@@ -22,8 +22,12 @@ public struct ImportOptions: Sendable {
     /// Language of the failure and finding messages stored.
     public var language: MessageLanguage
     public var toolVersion: String
-    /// Results per write transaction, and the longest a batch waits for more.
-    public var batchSize = 64
+    /// Results per write transaction, and the longest a batch waits for more. The first batch
+    /// holds at most `firstBatchSize`, each next one twice as many, up to `batchSize`: plans show
+    /// in the database soon after the start, and a long run commits (and so rewrites the pages
+    /// its indexes share) seldom.
+    public var batchSize = 256
+    public var firstBatchSize = 64
     public var batchSeconds = 0.5
 
     public init(jobs: Int = ProcessInfo.processInfo.activeProcessorCount, jsonDir: String? = nil,
@@ -202,7 +206,8 @@ public final class Importer {
 
     func parseAndWrite(_ work: [(Candidate, String?)], knownPlans: Set<String>, stop: StopFlag) throws {
         let jobs = min(options.jobs, work.count)
-        let queue = ResultQueue(capacity: max(2 * options.batchSize, jobs * 32), producers: jobs)
+        // The writer takes results a few at a time while a batch is open: the queue need not hold one.
+        let queue = ResultQueue(capacity: max(2 * options.firstBatchSize, jobs * 32), producers: jobs)
         let next = Counter()
         let group = DispatchGroup()
         let language = options.language
@@ -224,19 +229,22 @@ public final class Importer {
             group.wait()
         }
         // Results are written as they come, a few at a time, into the open transaction of the
-        // batch; it is committed at `batchSize` results or after `batchSeconds`. So the writer
+        // batch; it is committed at its limit (see `batchSize`) or after `batchSeconds`. So the writer
         // keeps up with the parsers, and little is left to write once they are done.
         let step = max(1, min(16, options.batchSize))
         var finished = false
+        var batches = 0
         while !finished {
             let (items, done) = queue.pop(max: step, timeout: 0.2)
             finished = done
             if items.isEmpty { tick(); continue }
             let batchStart = Date()
+            let limit = max(1, min(options.batchSize, options.firstBatchSize << min(batches, 16)))
+            batches += 1
             var count = items.count
             try writeBatch(items, more: {
-                while !finished && count < self.options.batchSize && Date().timeIntervalSince(batchStart) < self.options.batchSeconds {
-                    let (more, done) = queue.pop(max: min(step, self.options.batchSize - count), timeout: 0.2)
+                while !finished && count < limit && Date().timeIntervalSince(batchStart) < self.options.batchSeconds {
+                    let (more, done) = queue.pop(max: min(step, limit - count), timeout: 0.2)
                     finished = done
                     if !more.isEmpty { count += more.count; return more }
                 }

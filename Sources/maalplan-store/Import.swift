@@ -80,7 +80,6 @@ struct Import: ParsableCommand {
 
         var options = ImportOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, jsonDir: jsonDir,
                                     language: lang, toolVersion: maalplanVersion)
-        options.batchSize = 64
         let importer = Importer(store: store, options: options)
         var failureLines = 0
         let maxFailureLines = verbose ? Int.max : 20
