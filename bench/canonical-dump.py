@@ -25,9 +25,18 @@ def main() -> None:
         for r in rows:
             print("\t".join(r))
 
+    # The JSON names the first path its content was found at: with several jobs, which of two
+    # copies comes first varies from run to run (the sources table lists them all).
+    def plan(r):
+        lines = r[-1].split("\n")
+        for i, line in enumerate(lines[:-1]):
+            if line == '  "source": {' and lines[i + 1].startswith('    "path": '):
+                lines[i + 1] = '    "path": "…",'
+                break
+        return r[:-1] + ("\n".join(lines),)
+
     dump("plans", """SELECT sha256, format, bytes, template, year, case_number, title, organisation, owner,
-                            coordinator, phase_reached, next_phase, missing_for_next, json FROM plans""",
-         lambda r: r[:-1] + (r[-1].replace(root, "") if root else r[-1],))
+                            coordinator, phase_reached, next_phase, missing_for_next, json FROM plans""", plan)
     dump("sources", "SELECT s.path, p.sha256, s.sha256, s.size FROM sources s JOIN plans p ON p.id = s.plan_id",
          lambda r: (path(r[0]),) + r[1:])
     dump("goals", """SELECT p.sha256, g.position, g.goal, g.objective, g.challenge, g.evaluation, g.learning
