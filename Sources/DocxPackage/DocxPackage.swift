@@ -240,7 +240,7 @@ public final class DocxPackage {
         let memo = PartMemo.current
         let key = PartMemo.key(za, index, kind: kind)
         // A part that would now pass the package's total is read, to be refused as it would be.
-        if let key, total + key.size <= limits.maxTotalBytes,
+        if let key, key.size <= limits.maxPartBytes, key.size <= limits.maxTotalBytes - total,
            let kept = memo.value(key, limits: limits, za: za, index: index) as? T {
             total += key.size
             onRead?(key.size)
@@ -263,7 +263,8 @@ public final class DocxPackage {
         guard let idx = Self.locate(archive, name) else { throw ReadError(.missingPart(name)) }
         var total = inflatedTotal
         // The stream counts what it inflates as it goes (so a later part's limit sees it); a kept value counts here.
-        let value = try Self.memoized(za: archive, index: idx, name: name, kind: kind, limits: limits, total: &total,
+        // The caller's kinds are apart from the package's own ("content-types", "rels /word/").
+        let value = try Self.memoized(za: archive, index: idx, name: name, kind: "shared " + kind, limits: limits, total: &total,
                                       onRead: { [unowned self] n in self.inflatedTotal += n }, parse)
         return value
     }
@@ -441,6 +442,8 @@ public final class PartStream {
     /// Reads up to `count` bytes; 0 at the end, -1 on damage or a limit (see `failure`).
     public func read(into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
         guard let file, failure == nil else { return failure == nil ? 0 : -1 }
+        // zip_fread gives 0 for 0 bytes asked, which is not the end (nor its CRC checked).
+        if count <= 0 { return 0 }
         let n = Int(zip_fread(file, buffer, zip_uint64_t(count)))
         if n < 0 {
             failure = ReadError(.corruptZip(String(cString: zip_file_strerror(file))), part: name)

@@ -29,16 +29,20 @@ final class PartMemo {
         var value: Any
     }
 
-    /// A part's compressed bytes larger than this are not kept.
+    /// A part larger than this, compressed or inflated, is not kept (its parsed value is about
+    /// as large as its text).
     static let maxPartRawBytes = 1 << 20
-    /// All compressed bytes kept by one thread.
+    static let maxPartBytes = 4 << 20
+    /// All compressed bytes, and all inflated bytes, of the parts one thread keeps.
     static let maxRawBytes = 8 << 20
+    static let maxKeptBytes = 32 << 20
     static let maxEntries = 64
 
     private var entries: [Key: Entry] = [:]
     /// Keys met once, not yet kept.
     private var seen = Set<Key>()
     private var rawBytes = 0
+    private var keptBytes = 0
 
     /// Parts given back from the memo and parts read, on this thread (for tests).
     private(set) var hits = 0
@@ -47,14 +51,15 @@ final class PartMemo {
     private static let perThread = ThreadLocal { PartMemo() }
     static var current: PartMemo { perThread.value }
 
-    /// The key of entry `index`, or nil when it is not worth keeping (encrypted, too large, odd stat).
+    /// The key of entry `index`, or nil when it is not worth keeping (encrypted, large, odd stat):
+    /// such a part is read as any other, and refused as any other when it breaks a limit.
     static func key(_ za: OpaquePointer, _ index: zip_uint64_t, kind: String) -> Key? {
         var st = zip_stat_t()
         zip_stat_init(&st)
         guard zip_stat_index(za, index, 0, &st) == 0 else { return nil }
         let need = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD
         guard st.valid & zip_uint64_t(need) == zip_uint64_t(need), st.encryption_method == UInt16(ZIP_EM_NONE),
-              st.comp_size <= zip_uint64_t(maxPartRawBytes), st.size <= zip_uint64_t(Int.max) else { return nil }
+              st.comp_size <= zip_uint64_t(maxPartRawBytes), st.size <= zip_uint64_t(maxPartBytes) else { return nil }
         return Key(kind: kind, crc: st.crc, size: Int(st.size), compressedSize: Int(st.comp_size), method: Int32(st.comp_method))
     }
 
@@ -99,13 +104,18 @@ final class PartMemo {
             return
         }
         guard let raw = Self.rawBytes(za, index, count: key.compressedSize) else { return }
-        if entries.count >= Self.maxEntries || rawBytes + raw.count > Self.maxRawBytes {
+        if let old = entries.removeValue(forKey: key) {
+            rawBytes -= old.raw.count
+            keptBytes -= key.size
+        }
+        if entries.count >= Self.maxEntries || rawBytes + raw.count > Self.maxRawBytes || keptBytes + key.size > Self.maxKeptBytes {
             entries.removeAll()
             rawBytes = 0
+            keptBytes = 0
         }
-        rawBytes -= entries[key]?.raw.count ?? 0
         entries[key] = Entry(raw: raw, limits: Self.partLimits(limits), value: value)
         rawBytes += raw.count
+        keptBytes += key.size
     }
 
     /// Forgets everything (for tests).
@@ -113,6 +123,7 @@ final class PartMemo {
         entries.removeAll()
         seen.removeAll()
         rawBytes = 0
+        keptBytes = 0
         hits = 0
         misses = 0
     }

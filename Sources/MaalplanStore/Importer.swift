@@ -231,16 +231,15 @@ public final class Importer {
         // Results are written as they come, a few at a time, into the open transaction of the
         // batch; it is committed at its limit (see `batchSize`) or after `batchSeconds`. So the writer
         // keeps up with the parsers, and little is left to write once they are done.
-        let step = max(1, min(16, options.batchSize))
+        let most = max(1, options.batchSize)
+        var limit = max(1, min(most, options.firstBatchSize))
         var finished = false
-        var batches = 0
         while !finished {
+            let step = min(16, limit)
             let (items, done) = queue.pop(max: step, timeout: 0.2)
             finished = done
             if items.isEmpty { tick(); continue }
             let batchStart = Date()
-            let limit = max(1, min(options.batchSize, options.firstBatchSize << min(batches, 16)))
-            batches += 1
             var count = items.count
             try writeBatch(items, more: {
                 while !finished && count < limit && Date().timeIntervalSince(batchStart) < self.options.batchSeconds {
@@ -250,6 +249,7 @@ public final class Importer {
                 }
                 return nil
             })
+            limit = limit > most / 2 ? most : limit * 2
             tick()
         }
     }

@@ -136,4 +136,53 @@ final class PartMemoTests: XCTestCase {
         XCTAssertGreaterThan(hits, 0)
         XCTAssertEqual(outcomes, Array(repeating: [freshShort, freshEnough], count: 4).flatMap { $0 })
     }
+
+    /// A kept value is given back only under the limits a part's reading depends on: a lower depth
+    /// limit reads (and refuses) the part as a new thread would.
+    func testAKeptPartIsReadAgainUnderOtherLimits() throws {
+        let doc = try Self.document(3)
+        var shallow = ReadLimits()
+        shallow.maxElementDepth = 2
+        let freshShallow = Self.onNewThread { Self.outcome(doc, limits: shallow) }
+        XCTAssertTrue(freshShallow.hasPrefix("refused: too-deep"), freshShallow)
+        let fresh = Self.onNewThread { Self.outcome(doc) }
+        let outcomes = Self.onNewThread { () -> [String] in
+            PartMemo.current.removeAll()
+            return [Self.outcome(doc), Self.outcome(doc), Self.outcome(doc), Self.outcome(doc, limits: shallow), Self.outcome(doc)]
+        }
+        XCTAssertEqual(outcomes, [fresh, fresh, fresh, freshShallow, fresh])
+    }
+
+    /// The same relationship bytes in another folder resolve against that folder.
+    func testSameRelationshipsInAnotherFolderResolveThere() throws {
+        func package(_ main: String) throws -> [UInt8] {
+            var b = DocxBuilder(body: DocxBuilder.paragraph("Mål", style: "Overskrift1"))
+            b.mainPart = main
+            b.styles = Self.styles
+            return try b.build()
+        }
+        let word = try package("/word/document.xml"), other = try package("/andet/document.xml")
+        let freshOther = Self.onNewThread { Self.outcome(other) }
+        XCTAssertTrue(freshOther.contains(#""headingLevel":1"#), freshOther)
+        let outcomes = Self.onNewThread { () -> [String] in
+            PartMemo.current.removeAll()
+            return [word, word, word, other].map { Self.outcome($0) }
+        }
+        XCTAssertEqual(outcomes.last, freshOther)
+    }
+
+    /// A part whose directory entry claims an enormous size is refused, not added up past Int.max.
+    func testAPartClaimingAnEnormousSizeIsRefused() throws {
+        var b = DocxBuilder(body: DocxBuilder.paragraph("Mål", style: "Overskrift1"))
+        b.styles = ""
+        var part = DeflatedPart.stored(name: "word/styles.xml", data: Array("<w:styles \(DocxBuilder.namespaces(.transitional))/>".utf8))
+        part.declaredSize = UInt64(Int.max)
+        b.deflatedParts = [part]
+        let bytes = try b.build()
+        let outcomes = Self.onNewThread { () -> [String] in
+            PartMemo.current.removeAll()
+            return (0..<3).map { _ in Self.outcome(bytes) }
+        }
+        for o in outcomes { XCTAssertTrue(o.hasPrefix("refused: too-large /word/styles.xml"), o) }
+    }
 }
