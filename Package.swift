@@ -63,7 +63,7 @@ let package = Package(
             "MaalplanStore", "MaalplanCore", "DocxPackage", "MaalplanCLI", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .executableTarget(name: "maalplan-bench-read", dependencies: ["WordDocument"],
+        .executableTarget(name: "maalplan-bench-read", dependencies: ["WordDocument", "DocxPackage"],
                           path: "bench/Sources/maalplan-bench-read"),
 
         // Writes the builder-made fixtures (swift run make-fixtures Fixtures).

@@ -108,7 +108,7 @@ process_stats() {  # name, command...
 # for comparison: what the same parts cost without xmlTextReader's per-node tree.
 read_bench() {  # passes, files...
   local passes=$1; shift
-  local wd=() ws=() wm=() cd=() cs=() cm=() cx=() line
+  local wd=() ws=() wm=() wk=() cd=() cs=() cm=() cx=() line
   for _ in $(seq "$ROUNDS"); do
     line=$("$OUT/floor" -p doc "$passes" "$@");  echo "   $line" >&2
     wd+=("$(field median_ms <<<"$line")"); cd+=("$(field cpu_ms <<<"$line")"); N_DOC=$(field nodes <<<"$line")
@@ -118,7 +118,10 @@ read_bench() {  # passes, files...
     cx+=("$(field cpu_ms <<<"$line")")
     line=$("$BIN/maalplan-bench-read" "$passes" "$@"); echo "   $line" >&2
     wm+=("$(field median_ms <<<"$line")"); cm+=("$(field cpu_ms <<<"$line")"); N_BLOCKS=$(field blocks <<<"$line")
+    line=$("$BIN/maalplan-bench-read" -k "$passes" "$@"); echo "   $line (-k)" >&2
+    wk+=("$(field median_ms <<<"$line")")
   done
+  R_KEPT=$(printf '%s\n' "${wk[@]}" | fmin)
   R_DOC=$(printf '%s\n' "${wd[@]}" | fmin); R_SAME=$(printf '%s\n' "${ws[@]}" | fmin); R_MODEL=$(printf '%s\n' "${wm[@]}" | fmin)
   C_DOC=$(printf '%s\n' "${cd[@]}" | fmin); C_SAME=$(printf '%s\n' "${cs[@]}" | fmin); C_MODEL=$(printf '%s\n' "${cm[@]}" | fmin)
   C_SAX=$(printf '%s\n' "${cx[@]}" | fmin)
@@ -161,10 +164,10 @@ echo "   inspect, each of ${#fixtures[@]} fixtures: median $fi_med ms, max $fi_m
 echo "== (b) reading in process: model vs floor (median ms per pass, best of $ROUNDS rounds)"
 echo "-- $plan alone ($PASSES passes)"
 read_bench "$PASSES" "$PLAN"
-bp=("$R_DOC" "$R_SAME" "$R_MODEL" "$C_DOC" "$C_SAME" "$C_MODEL"); np=("$N_DOC" "$N_SAME"); sp=$C_SAX
+bp=("$R_DOC" "$R_SAME" "$R_MODEL" "$C_DOC" "$C_SAME" "$C_MODEL"); np=("$N_DOC" "$N_SAME"); sp=$C_SAX; kp=$R_KEPT
 echo "-- Fixtures (${#fixtures[@]} files, $PASSES passes)"
 read_bench "$PASSES" "${fixtures[@]}"
-bf=("$R_DOC" "$R_SAME" "$R_MODEL" "$C_DOC" "$C_SAME" "$C_MODEL"); nf=("$N_DOC" "$N_SAME"); sf=$C_SAX
+bf=("$R_DOC" "$R_SAME" "$R_MODEL" "$C_DOC" "$C_SAME" "$C_MODEL"); nf=("$N_DOC" "$N_SAME"); sf=$C_SAX; kf=$R_KEPT
 
 corpus_files=()
 if [ -n "$CORPUS" ] && [ -d "$CORPUS" ]; then
@@ -185,7 +188,7 @@ if [ -n "$CORPUS" ] && [ -d "$CORPUS" ]; then
     echo "   ${#cand[@]} read fine; ${#corpus_files[@]} chosen (word/document.xml total $corpus_mib MiB; list in $OUT/corpus-files.txt)"
     echo "-- corpus (${#corpus_files[@]} files, $CORPUS_PASSES passes)"
     read_bench "$CORPUS_PASSES" "${corpus_files[@]}"
-    bc=("$R_DOC" "$R_SAME" "$R_MODEL" "$C_DOC" "$C_SAME" "$C_MODEL"); nc=("$N_DOC" "$N_SAME"); sc=$C_SAX
+    bc=("$R_DOC" "$R_SAME" "$R_MODEL" "$C_DOC" "$C_SAME" "$C_MODEL"); nc=("$N_DOC" "$N_SAME"); sc=$C_SAX; kc=$R_KEPT
   fi
 fi
 
@@ -220,6 +223,8 @@ rss_big=""
   echo "    floor:doc  = the main part only (nodes per pass: plan ${np[0]}, Fixtures ${nf[0]}${nc:+, corpus ${nc[0]}})"
   echo "    floor:same = the parts WordReader reads: content types, rels, document, styles, numbering,"
   echo "                 headers, footers, notes, core (nodes per pass: plan ${np[1]}, Fixtures ${nf[1]}${nc:+, corpus ${nc[1]}})"
+  echo "    model: each read as the thread's first; with shared parts kept from read to read, as an import"
+  echo "      keeps them (maalplan-bench-read -k; wall): $plan $kp ms, Fixtures $kf ms${kc:+, corpus $kc ms}"
   echo "    target: model within 1.5x of the floor"
   echo "    for comparison, CPU ms of floor:same through SAX2 (xmlParseChunk) instead of xmlTextReader:"
   echo "      $plan ${sp} (xmlTextReader ${bp[4]}), Fixtures ${sf} (${bf[4]})${sc:+, corpus ${sc} (${bc[4]})}"

@@ -238,7 +238,7 @@ public final class DocxPackage {
                                     total: inout Int, onRead: ((Int) -> Void)? = nil,
                                     _ parse: (PartStream) throws(ReadError) -> T) throws(ReadError) -> T {
         let memo = PartMemo.current
-        let key = PartMemo.key(za, index, kind: kind)
+        let key = memo.enabled ? PartMemo.key(za, index, kind: kind) : nil
         // A part that would now pass the package's total is read, to be refused as it would be.
         if let key, key.size <= limits.maxPartBytes, key.size <= limits.maxTotalBytes - total,
            let kept = memo.value(key, limits: limits, za: za, index: index) as? T {
@@ -253,6 +253,17 @@ public final class DocxPackage {
             memo.store(key, limits: limits, value: value, za: za, index: index)
         }
         return value
+    }
+
+    /// Whether the calling thread keeps the parts that packages share byte for byte and gives
+    /// them back (see `readShared`); on unless turned off. Off, each package reads as if it were
+    /// the thread's first: for benchmarks that read the same files again and again.
+    public static var keepsSharedParts: Bool {
+        get { PartMemo.current.enabled }
+        set {
+            PartMemo.current.enabled = newValue
+            if !newValue { PartMemo.current.removeAll() }
+        }
     }
 
     /// `parse` of a part, or the value it gave for a part with the same compressed bytes read

@@ -38,6 +38,8 @@ final class PartMemo {
     static let maxKeptBytes = 32 << 20
     static let maxEntries = 64
 
+    /// Off: nothing is kept or given back on this thread (`DocxPackage.keepsSharedParts`).
+    var enabled = true
     private var entries: [Key: Entry] = [:]
     /// Keys met once, not yet kept.
     private var seen = Set<Key>()
@@ -89,7 +91,7 @@ final class PartMemo {
 
     /// The kept value for `key`, if the entry's compressed bytes are the kept ones.
     func value(_ key: Key, limits: ReadLimits, za: OpaquePointer, index: zip_uint64_t) -> Any? {
-        guard let e = entries[key], e.limits == Self.partLimits(limits),
+        guard enabled, let e = entries[key], e.limits == Self.partLimits(limits),
               let raw = Self.rawBytes(za, index, count: key.compressedSize), raw == e.raw else { return nil }
         hits += 1
         return e.value
@@ -98,6 +100,7 @@ final class PartMemo {
     /// Notes a part read whole and without error; keeps its value if it was met before.
     func store(_ key: Key, limits: ReadLimits, value: Any, za: OpaquePointer, index: zip_uint64_t) {
         misses += 1
+        guard enabled else { return }
         guard seen.contains(key) else {
             if seen.count >= 4 * Self.maxEntries { seen.removeAll() }
             seen.insert(key)

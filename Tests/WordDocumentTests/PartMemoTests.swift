@@ -185,4 +185,17 @@ final class PartMemoTests: XCTestCase {
         }
         for o in outcomes { XCTAssertTrue(o.hasPrefix("refused: too-large /word/styles.xml"), o) }
     }
+
+    /// Turned off for a thread, nothing is kept there: every read is as the thread's first.
+    func testKeepingCanBeTurnedOffForAThread() throws {
+        let docs = try (1...4).map(Self.document)
+        let fresh = docs.map { d in Self.onNewThread { Self.outcome(d) } }
+        let (outcomes, hits) = Self.onNewThread { () -> ([String], Int) in
+            DocxPackage.keepsSharedParts = false
+            defer { DocxPackage.keepsSharedParts = true }
+            return (docs.map { Self.outcome($0) }, PartMemo.current.hits)
+        }
+        XCTAssertEqual(outcomes, fresh)
+        XCTAssertEqual(hits, 0)
+    }
 }

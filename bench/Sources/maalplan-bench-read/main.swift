@@ -1,12 +1,16 @@
 // Reading alone, in process: inflate + parse to the model, for each file, N times.
 // Prints the median time per pass over all files, for comparison with bench/floor.c.
 //
-//   maalplan-bench-read [-w WARMUP] REPEATS FILE...
+//   maalplan-bench-read [-k] [-w WARMUP] REPEATS FILE...
 //
 // Each file is read into memory once, up front; a pass is WordReader.read(bytes:)
-// of every file. Output (one line, parsed by bench/run.sh):
+// of every file. Each read is as a file's first: the parts packages share (styles,
+// numbering, ...) are not kept from read to read (DocxPackage.keepsSharedParts), as the
+// floor keeps nothing either. -k keeps them, as a bulk import does (the second and later
+// reads of a part then cost a byte comparison). Output (one line, parsed by bench/run.sh):
 //   model median_ms=0.123 min_ms=0.120 cpu_ms=0.121 files=4 passes=200 blocks=321
 // median_ms and min_ms are wall time per pass; cpu_ms is the median process CPU time per pass.
+import DocxPackage
 import WordDocument
 #if canImport(Glibc)
 import Glibc
@@ -15,10 +19,16 @@ import Darwin
 #endif
 
 func usage() -> Never {
-    fputs("usage: maalplan-bench-read [-w WARMUP] REPEATS FILE...\n", stderr); exit(2)
+    fputs("usage: maalplan-bench-read [-k] [-w WARMUP] REPEATS FILE...\n", stderr); exit(2)
 }
 
 var args = Array(CommandLine.arguments.dropFirst())
+var keep = false
+if args.first == "-k" {
+    keep = true
+    args.removeFirst()
+}
+DocxPackage.keepsSharedParts = keep
 var warmup = 3
 if args.first == "-w" {
     guard args.count > 1, let w = Int(args[1]) else { usage() }
