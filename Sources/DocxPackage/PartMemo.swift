@@ -13,7 +13,7 @@ internal import CZip
 ///
 /// A part is kept the second time it is met, not the first, so that reading one document (or
 /// many unlike ones) costs nothing more than a few lookups. Bounded per thread (`maxEntries`,
-/// `maxRawBytes`); when full it starts again empty.
+/// `maxRawBytes`, `maxKeptBytes`); when full it starts again empty.
 final class PartMemo {
     struct Key: Hashable {
         var kind: String
@@ -46,9 +46,8 @@ final class PartMemo {
     private var rawBytes = 0
     private var keptBytes = 0
 
-    /// Parts given back from the memo and parts read, on this thread (for tests).
+    /// Parts given back from the memo on this thread (for tests).
     private(set) var hits = 0
-    private(set) var misses = 0
 
     private static let perThread = ThreadLocal { PartMemo() }
     static var current: PartMemo { perThread.value }
@@ -99,7 +98,6 @@ final class PartMemo {
 
     /// Notes a part read whole and without error; keeps its value if it was met before.
     func store(_ key: Key, limits: ReadLimits, value: Any, za: OpaquePointer, index: zip_uint64_t) {
-        misses += 1
         guard enabled else { return }
         guard seen.contains(key) else {
             if seen.count >= 4 * Self.maxEntries { seen.removeAll() }
@@ -128,6 +126,5 @@ final class PartMemo {
         rawBytes = 0
         keptBytes = 0
         hits = 0
-        misses = 0
     }
 }

@@ -22,8 +22,8 @@ public enum WordReader {
         }
     }
 
-    private static func reader(_ pkg: DocxPackage, _ part: String, pruning: [String] = []) throws -> XMLPullReader {
-        try XMLPullReader(pkg.openPart(part), maxDepth: pkg.limits.maxElementDepth, pruning: pruning)
+    private static func reader(_ pkg: DocxPackage, _ part: String) throws -> XMLPullReader {
+        try XMLPullReader(pkg.openPart(part), maxDepth: pkg.limits.maxElementDepth)
     }
 
     private static func readUntyped(_ pkg: DocxPackage) throws -> WordDocument {
