@@ -30,13 +30,13 @@ let package = Package(
         .target(name: "CSHA256", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         // glibc's allocator settings for the bulk import.
         .target(name: "CMalloc", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
-        .target(name: "MaalplanModel", dependencies: ["JSONOutput", "CSHA256"]),
+        .target(name: "MaalplanModel", dependencies: ["JSONOutput"]),
         // Stage 3: labels → fields of the domain model, guidance removed.
         .target(name: "MaalplanMapping", dependencies: ["MaalplanModel", "WordDocument"]),
         // Stage 4: phase rules → findings with locations.
-        .target(name: "MaalplanValidation", dependencies: ["MaalplanMapping", "MaalplanModel", "DocxPackage"]),
+        .target(name: "MaalplanValidation", dependencies: ["MaalplanModel"]),
         // The stages wired together, for the CLI and for programs that use maalplan as a library.
-        .target(name: "MaalplanCore", dependencies: ["DocxPackage", "WordDocument", "MaalplanModel", "MaalplanMapping", "MaalplanValidation"]),
+        .target(name: "MaalplanCore", dependencies: ["DocxPackage", "WordDocument", "MaalplanModel", "MaalplanMapping", "MaalplanValidation", "CSHA256"]),
         // Bulk import into SQLite (GRDB): schema and migrations, folder walk, parallel parse, one writer, report.
         .target(name: "MaalplanStore", dependencies: [
             "MaalplanCore", "DocxPackage", "WordDocument", "MaalplanModel", "MaalplanMapping", "MaalplanValidation", "JSONOutput",
@@ -51,7 +51,7 @@ let package = Package(
 
         // The command line's shared pieces: options, messages, output, and the store commands' arguments.
         .target(name: "MaalplanCLI", dependencies: [
-            "DocxPackage", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "DocxPackage", "MaalplanModel", "MaalplanCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // convert, validate, inspect (and import/report handed to maalplan-store): no Foundation, quick to start.
         .executableTarget(name: "maalplan", dependencies: [
@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(name: "make-plans", dependencies: ["MaalplanSamples"], path: "scripts/make-plans"),
 
         // libFuzzer target for the package + reader (see fuzz/run.sh).
-        .executableTarget(name: "maalplan-fuzz", dependencies: ["WordDocument", "DocxPackage", "CZip"],
+        .executableTarget(name: "maalplan-fuzz", dependencies: ["WordDocument", "DocxPackage", "MaalplanCore", "CZip"],
                           path: "fuzz/Sources/maalplan-fuzz"),
 
         .testTarget(name: "MaalplanTests", dependencies: ["MaalplanCore", "DocxBuilder", "JSONOutput"]),
@@ -80,9 +80,9 @@ let package = Package(
             "MaalplanStore", "MaalplanCore", "MaalplanModel", "MaalplanMapping", "MaalplanSamples", "DocxBuilder",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "CorpusTests", dependencies: ["WordDocument", "DocxPackage", "MaalplanModel"], exclude: ["pandoc-words.tsv"]),
+        .testTarget(name: "CorpusTests", dependencies: ["WordDocument", "DocxPackage", "MaalplanModel", "MaalplanCore"], exclude: ["pandoc-words.tsv"]),
         .testTarget(name: "WordDocumentTests",
-                    dependencies: ["WordDocument", "DocxPackage", "DocxBuilder", "JSONOutput"]),
+                    dependencies: ["WordDocument", "DocxPackage", "DocxBuilder", "JSONOutput", "MaalplanCore", "MaalplanModel"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -1,5 +1,7 @@
 import ArgumentParser
 import DocxPackage
+import MaalplanCore
+import MaalplanModel
 #if canImport(Glibc)
 import Glibc
 #endif

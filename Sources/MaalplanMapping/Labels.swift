@@ -1,34 +1,15 @@
 import MaalplanModel
 
-/// The fields a label can name.
-public enum FieldKind: String, Sendable, CaseIterable {
-    // Plan level (FØR)
-    case owner, coordinator, contributingWorkplaces
-    // Goal level
-    case goal, targetGroup, objective, policy, challenge
-    case signs, trialActions, milestones, evaluation, learning
+/// What a label names: a field, or (`addsToField`) a second half of one that the template joins
+/// in one label, "Målgruppe" of "Mål & målgruppe", "Politik" of "Målsætning & politik": its text
+/// is added to the field's.
+public struct Label: Hashable, Sendable {
+    public var field: Field
+    public var addsToField: Bool
 
-    public var isGoalField: Bool {
-        switch self {
-        case .owner, .coordinator, .contributingWorkplaces: return false
-        default: return true
-        }
-    }
-
-    public var isList: Bool {
-        switch self {
-        case .contributingWorkplaces, .signs, .trialActions, .milestones: return true
-        default: return false
-        }
-    }
-
-    /// The key of the field in the JSON contract (targetGroup and policy join goal and objective).
-    public var jsonKey: String {
-        switch self {
-        case .targetGroup: return "goal"
-        case .policy: return "objective"
-        default: return rawValue
-        }
+    public init(_ field: Field, addsToField: Bool = false) {
+        self.field = field
+        self.addsToField = addsToField
     }
 }
 
@@ -36,32 +17,32 @@ public enum FieldKind: String, Sendable, CaseIterable {
 /// lower case, NFC, white space (non-breaking too) folded, soft hyphens dropped,
 /// "&" read as "og", a trailing colon and a trailing parenthesis ignored.
 public enum Labels {
-    static let table: [String: FieldKind] = {
-        let synonyms: [FieldKind: [String]] = [
-            .owner: ["ejer", "ejere", "afdelingschef", "ejer/afdelingschef", "ejer / afdelingschef", "målejer"],
-            .coordinator: ["tovholder", "tovholdere", "tovholder(e)"],
-            .contributingWorkplaces: ["bidragende arbejdspladser", "bidragende arbejdsplads", "bidragende enheder",
+    static let table: [String: Label] = {
+        let synonyms: [Label: [String]] = [
+            Label(.owner): ["ejer", "ejere", "afdelingschef", "ejer/afdelingschef", "ejer / afdelingschef", "målejer"],
+            Label(.coordinator): ["tovholder", "tovholdere", "tovholder(e)"],
+            Label(.contributingWorkplaces): ["bidragende arbejdspladser", "bidragende arbejdsplads", "bidragende enheder",
                                       "bidragende afdelinger", "arbejdspladser"],
-            .goal: ["mål og målgruppe", "mål og målgrupper", "mål", "målet", "mål og målgruppe(r)"],
-            .targetGroup: ["målgruppe", "målgrupper", "målgruppen"],
-            .objective: ["målsætning og politik", "målsætninger og politikker", "målsætning og politikker",
+            Label(.goal): ["mål og målgruppe", "mål og målgrupper", "mål", "målet", "mål og målgruppe(r)"],
+            Label(.goal, addsToField: true): ["målgruppe", "målgrupper", "målgruppen"],
+            Label(.objective): ["målsætning og politik", "målsætninger og politikker", "målsætning og politikker",
                          "målsætninger og politik", "målsætning", "målsætninger", "politisk målsætning"],
-            .policy: ["politik", "politikker"],
-            .challenge: ["udfordring", "udfordringer", "udfordringen"],
-            .signs: ["tegn"],
-            .trialActions: ["prøvehandling", "prøvehandlinger", "prøvehandlingerne", "prøvehandling(er)"],
-            .milestones: ["milepælsplan", "milepælsplaner", "milepæle", "milepæl", "milepælene"],
-            .evaluation: ["evaluering", "evalueringer", "evalueringen"],
-            .learning: ["læring", "læringer", "læringen"],
+            Label(.objective, addsToField: true): ["politik", "politikker"],
+            Label(.challenge): ["udfordring", "udfordringer", "udfordringen"],
+            Label(.signs): ["tegn"],
+            Label(.trialActions): ["prøvehandling", "prøvehandlinger", "prøvehandlingerne", "prøvehandling(er)"],
+            Label(.milestones): ["milepælsplan", "milepælsplaner", "milepæle", "milepæl", "milepælene"],
+            Label(.evaluation): ["evaluering", "evalueringer", "evalueringen"],
+            Label(.learning): ["læring", "læringer", "læringen"],
         ]
-        var t: [String: FieldKind] = [:]
+        var t: [String: Label] = [:]
         for (k, words) in synonyms { for w in words { t[fold(w)] = k } }
         return t
     }()
     static let tableBytes = ByteTable(table.map { (Array($0.key.utf8), $0.value) })
 
-    /// The field a cell's text names, if it is a label.
-    public static func field(_ text: String) -> FieldKind? {
+    /// What a cell's text names, if it is a label.
+    public static func label(_ text: String) -> Label? {
         // Only a length guard: the table lookup is exact, and no label is near this long.
         guard text.utf8.count <= 160 else { return nil }
         return tableBytes.value(foldKey(text))
@@ -150,7 +131,7 @@ public enum Labels {
     public static func collapseSpace(_ s: String) -> String { s.collapsedSpace }
 
     /// Sheet headings of the 2024 layout: "FØR", "UNDER – udviklingsdage del 1", ... (dash and spacing vary).
-    public static func sheet(_ text: String) -> (Int, String)? {
+    public static func sheet(_ text: String) -> Phase? {
         guard text.utf8.count <= 80 else { return nil }        // the longest heading is some 30 bytes
         // Folded, dashes (– —) as "-", spaces out.
         let t = foldKey(text)
@@ -164,12 +145,12 @@ public enum Labels {
             i += 1
         }
         let squeezed = String(decoding: sq, as: UTF8.self)
-        if squeezed == "før" || squeezed == "foer" || squeezed == "før-ark" || squeezed == "arkfør" { return (0, "FØR") }
-        if squeezed == "efter" || squeezed == "efter-ark" || squeezed == "arkefter" { return (3, "EFTER") }
+        if squeezed == "før" || squeezed == "foer" || squeezed == "før-ark" || squeezed == "arkfør" { return .FOER }
+        if squeezed == "efter" || squeezed == "efter-ark" || squeezed == "arkefter" { return .EFTER }
         if squeezed.hasPrefix("under") {
             let rest = squeezed.dropFirst(5)
-            if rest.hasSuffix("del1") || rest == "1" || rest == "-1" || rest.hasSuffix("dag1") { return (1, "UNDER – udviklingsdage del 1") }
-            if rest.hasSuffix("del2") || rest == "2" || rest == "-2" || rest.hasSuffix("dag2") { return (2, "UNDER – udviklingsdage del 2") }
+            if rest.hasSuffix("del1") || rest == "1" || rest == "-1" || rest.hasSuffix("dag1") { return .UNDER1 }
+            if rest.hasSuffix("del2") || rest == "2" || rest == "-2" || rest.hasSuffix("dag2") { return .UNDER2 }
         }
         return nil
     }

@@ -1,41 +1,6 @@
 import MaalplanModel
 import WordDocument
 
-/// Where a field's value was found, and what was removed from it on the way.
-public struct FieldTrace: Equatable, Sendable {
-    /// The value cell (or the label's, when there is no value cell), with the label's text.
-    public var location: Location
-    /// The template's guidance text stood in the cell and was removed.
-    public var hadGuidance = false
-    /// A content control showing its placeholder, or a typed placeholder, stood in the cell.
-    public var hadPlaceholder = false
-    /// The 0-based sheet index (2024 layout) the value came from.
-    public var sheetIndex: Int?
-}
-
-/// Text the mapper met but could not place: it is reported, never dropped silently.
-public struct UnplacedText: Equatable, Sendable {
-    public var location: Location
-    /// The label-like text, when it stood in a label position.
-    public var label: String?
-    public var text: String
-}
-
-/// A mapped plan with what validation needs to tell where things are.
-public struct MappingResult: Sendable {
-    public var plan: Plan
-    /// Field path (`owner`, `goals[0].signs`) → where it is in the document.
-    public var fields: [String: FieldTrace] = [:]
-    public var unplaced: [UnplacedText] = []
-    /// How many labels were recognised.
-    public var labelCount = 0
-    /// Where the case number and year were looked for (the header, else the title).
-    public var caseNumberLocation: Location?
-    public var yearLocation: Location?
-
-    public init(plan: Plan) { self.plan = plan }
-}
-
 /// From the neutral document model to a målplan.
 public enum Mapper {
     public static func map(_ doc: WordDocument) -> MappingResult {
@@ -49,9 +14,9 @@ struct MapState {
     let doc: WordDocument
     var result = MappingResult(plan: Plan())
 
-    var sheet: (index: Int, name: String)?
+    var sheet: Phase?
     var goalIndex = 0
-    var seenInGoal = Set<FieldKind>()
+    var seenInGoal = Set<Label>()
     var horizontalUses = 0
     var verticalUses = 0
     var paragraphNo = 0
@@ -170,7 +135,7 @@ struct MapState {
     mutating func run() {
         // Header and footer: case number, year, the logo's description.
         for (i, hf) in (doc.headers + doc.footers).enumerated() {
-            let part = i < doc.headers.count ? "header" : "footer"
+            let part: DocumentPart = i < doc.headers.count ? .header : .footer
             for p in paragraphs(hf.blocks) {
                 scanMeta(p.text, location: Location(part: part))
             }
@@ -258,14 +223,14 @@ struct MapState {
         if afterPlanTitle {
             afterPlanTitle = false
             if headingTitle == nil, p.headingLevel != nil || (p.style?.name ?? "").lowercasedFast.containsBytes("subtitle"),
-               Labels.field(text) == nil {
+               Labels.label(text) == nil {
                 headingTitle = text
                 return
             }
         }
         if Self.mentionsCase(text) { return }
         // Text between tables that is not a heading we know is reported, not dropped.
-        if Labels.field(text) != nil {
+        if Labels.label(text) != nil {
             // A label outside a table: its value cannot be found by position.
             result.unplaced.append(UnplacedText(location: loc, label: text, text: ""))
         } else if p.headingLevel == nil && Guidance.match(text) == .none {
@@ -273,8 +238,8 @@ struct MapState {
         }
     }
 
-    mutating func enterSheet(_ s: (Int, String)) {
-        sheet = (s.0, s.1)
+    mutating func enterSheet(_ s: Phase) {
+        sheet = s
         goalIndex = 0
         seenInGoal = []
     }
@@ -359,13 +324,13 @@ struct MapState {
         var r = 0
         var sawLabels = false
         // The columns of the last label row, for rows of values that follow it.
-        var headerCells: [(Cell, FieldKind?)] = []
-        var lastVerticalField: (FieldKind, Cell)?
+        var headerCells: [(Cell, Label?)] = []
+        var lastVerticalField: (Label, Cell)?
         while r < t.rowCount {
             let row = t.cells(inRow: r)
-            let classified = row.map { c -> (Cell, FieldKind?, String) in
+            let classified = row.map { c -> (Cell, Label?, String) in
                 let text = Labels.collapseSpace(c.text)
-                return (c, Labels.field(text), text)
+                return (c, Labels.label(text), text)
             }
             let labels = classified.filter { $0.1 != nil }
             let nonEmpty = classified.filter { !$0.2.isEmpty }
@@ -383,7 +348,7 @@ struct MapState {
                 var n = r + 1
                 while n < t.rowCount {
                     let cells = t.cells(inRow: n)
-                    if cells.contains(where: { Labels.field(Labels.collapseSpace($0.text)) != nil }) { break }
+                    if cells.contains(where: { Labels.label(Labels.collapseSpace($0.text)) != nil }) { break }
                     if Labels.sheet(Labels.collapseSpace(cells.map(\.text).joined())) != nil { break }
                     valueRows.append(n)
                     n += 1
@@ -406,7 +371,7 @@ struct MapState {
                     }
                     let anchor = valueCell ?? labelCell
                     let loc = Location(table: number, row: anchor.row + 1, column: anchor.column + 1,
-                                       label: Labels.collapseSpace(labelCell.text), sheet: sheet?.name)
+                                       label: Labels.collapseSpace(labelCell.text), sheet: sheet)
                     if let field {
                         assign(field, v, loc)
                     } else if !v.lines.isEmpty {
@@ -425,7 +390,7 @@ struct MapState {
                     let (cell, field, text) = classified[i]
                     guard field != nil || (Self.looksLikeLabel(text) && i + 1 < classified.count && classified[i + 1].1 == nil) else {
                         if !text.isEmpty {
-                            let loc = Location(table: number, row: r + 1, column: cell.column + 1, sheet: sheet?.name)
+                            let loc = Location(table: number, row: r + 1, column: cell.column + 1, sheet: sheet)
                             result.unplaced.append(UnplacedText(location: loc, label: nil, text: value(of: cell).lines.joined(separator: "\n")))
                         }
                         i += 1
@@ -444,7 +409,7 @@ struct MapState {
                         j += 1
                     }
                     let anchor = valueCell ?? cell
-                    let loc = Location(table: number, row: r + 1, column: anchor.column + 1, label: text, sheet: sheet?.name)
+                    let loc = Location(table: number, row: r + 1, column: anchor.column + 1, label: text, sheet: sheet)
                     if let field {
                         result.labelCount += 1
                         verticalUses += 1
@@ -473,13 +438,13 @@ struct MapState {
                         let cv = value(of: c.0)
                         v.lines += cv.lines
                     }
-                    let loc = Location(table: number, row: r + 1, column: 2, sheet: sheet?.name)
+                    let loc = Location(table: number, row: r + 1, column: 2, sheet: sheet)
                     append(field, v, loc)
                 } else {
                     for (c, _, text) in classified where !text.isEmpty {
                         let lines = value(of: c).lines
                         if lines.isEmpty { continue }
-                        result.unplaced.append(UnplacedText(location: Location(table: number, row: r + 1, column: c.column + 1, sheet: sheet?.name),
+                        result.unplaced.append(UnplacedText(location: Location(table: number, row: r + 1, column: c.column + 1, sheet: sheet),
                                                             label: nil, text: lines.joined(separator: "\n")))
                     }
                 }
@@ -489,10 +454,6 @@ struct MapState {
     }
 
     // MARK: Assigning
-
-    func path(_ f: FieldKind, goal: Int) -> String {
-        f.isGoalField ? "goals[\(goal)].\(f.jsonKey)" : f.jsonKey
-    }
 
     static let bullets: Set<Unicode.Scalar> = ["-", "•", "*", "–", "·", "▪", "◦", "➢", "✓", "o"]
 
@@ -507,7 +468,7 @@ struct MapState {
         return String(out).trimmed
     }
 
-    static func items(_ f: FieldKind, _ lines: [String]) -> [String] {
+    static func items(_ f: Field, _ lines: [String]) -> [String] {
         var out = lines.map(Self.listItem).filter { !$0.isEmpty }
         if f == .contributingWorkplaces, out.count == 1, out[0].contains(",") || out[0].contains(";") {
             out = out[0].split(whereSeparator: { $0 == "," || $0 == ";" })
@@ -516,8 +477,8 @@ struct MapState {
         return out
     }
 
-    mutating func assign(_ f: FieldKind, _ v: CellValue, _ loc: Location) {
-        if f.isGoalField {
+    mutating func assign(_ f: Label, _ v: CellValue, _ loc: Location) {
+        if f.field.isGoalField {
             if seenInGoal.contains(f) {
                 goalIndex += 1
                 seenInGoal = []
@@ -529,14 +490,14 @@ struct MapState {
     }
 
     /// More lines for the field last assigned (a row added under a 2024 label).
-    mutating func append(_ f: FieldKind, _ v: CellValue, _ loc: Location) {
+    mutating func append(_ f: Label, _ v: CellValue, _ loc: Location) {
         store(f, v, loc, replace: false)
     }
 
-    mutating func store(_ f: FieldKind, _ v: CellValue, _ loc: Location, replace: Bool) {
-        let p = path(f, goal: goalIndex)
+    mutating func store(_ f: Label, _ v: CellValue, _ loc: Location, replace: Bool) {
+        let p = FieldPath(f.field, goal: goalIndex)
         let filled = !v.lines.isEmpty
-        var trace = FieldTrace(location: loc, hadGuidance: v.hadGuidance, hadPlaceholder: v.hadPlaceholder, sheetIndex: sheet?.index)
+        var trace = FieldTrace(location: loc, hadGuidance: v.hadGuidance, hadPlaceholder: v.hadPlaceholder)
         if let old = result.fields[p] {
             // The first place stays the place to write, unless a later one holds the value.
             if !filled || !replace {
@@ -552,23 +513,23 @@ struct MapState {
         Self.put(f, text, v.lines, replace: replace, goal: goalIndex, into: &result.plan)
     }
 
-    static func put(_ f: FieldKind, _ text: String, _ lines: [String], replace: Bool, goal gi: Int, into plan: inout Plan) {
-        func set(_ s: inout String) { s = replace ? text : (s.isEmpty ? text : s + "\n" + text) }
+    static func put(_ label: Label, _ text: String, _ lines: [String], replace: Bool, goal gi: Int, into plan: inout Plan) {
+        let f = label.field
+        func set(_ s: inout String) {
+            if label.addsToField && replace && !s.isEmpty {
+                // The second half of a joined label ("Målgruppe" after "Mål"): added, unless it is there.
+                if !s.hasSuffix(text) { s += "\n" + text }
+            } else {
+                s = replace ? text : (s.isEmpty ? text : s + "\n" + text)
+            }
+        }
         func setList(_ a: inout [String]) { a = replace ? items(f, lines) : a + items(f, lines) }
         switch f {
         case .owner: set(&plan.owner)
         case .coordinator: set(&plan.coordinator)
         case .contributingWorkplaces: setList(&plan.contributingWorkplaces)
         case .goal: set(&plan.goals[gi].goal)
-        case .targetGroup:
-            let g = plan.goals[gi].goal
-            if g.isEmpty || !replace { set(&plan.goals[gi].goal) }
-            else if !g.hasSuffix(text) { plan.goals[gi].goal = g + "\n" + text }
         case .objective: set(&plan.goals[gi].objective)
-        case .policy:
-            let o = plan.goals[gi].objective
-            if o.isEmpty || !replace { set(&plan.goals[gi].objective) }
-            else if !o.hasSuffix(text) { plan.goals[gi].objective = o + "\n" + text }
         case .challenge: set(&plan.goals[gi].challenge)
         case .signs: setList(&plan.goals[gi].signs)
         case .trialActions: setList(&plan.goals[gi].trialActions)

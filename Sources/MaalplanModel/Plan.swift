@@ -1,46 +1,4 @@
-/// The four phases a plan is filled in, in order.
-public enum Phase: String, Sendable, CaseIterable, Comparable, Codable {
-    case FOER, UNDER1, UNDER2, EFTER
-
-    public static func < (a: Phase, b: Phase) -> Bool { a.order < b.order }
-    public var order: Int { Phase.allCases.firstIndex(of: self)! }
-
-    /// The name people use: "FØR", "UNDER – udviklingsdage del 1", ...
-    public var danishName: String {
-        switch self {
-        case .FOER: return "FØR"
-        case .UNDER1: return "UNDER – udviklingsdage del 1"
-        case .UNDER2: return "UNDER – udviklingsdage del 2"
-        case .EFTER: return "EFTER"
-        }
-    }
-}
-
-/// How far a plan has come: "NONE" or a phase.
-public enum PhaseReached: Equatable, Sendable {
-    case none
-    case phase(Phase)
-
-    public var rawValue: String {
-        switch self {
-        case .none: return "NONE"
-        case .phase(let p): return p.rawValue
-        }
-    }
-
-    public init?(rawValue: String) {
-        if rawValue == "NONE" { self = .none } else if let p = Phase(rawValue: rawValue) { self = .phase(p) } else { return nil }
-    }
-
-    /// The phase after this one, if any.
-    public var next: Phase? {
-        switch self {
-        case .none: return .FOER
-        case .phase(let p): return p.order + 1 < Phase.allCases.count ? Phase.allCases[p.order + 1] : nil
-        }
-    }
-}
-
+/// Which template a plan was written from, told by its layout.
 public enum TemplateKind: String, Sendable, Codable {
     case maalplan2025 = "maalplan-2025"
     case maalplan2024 = "maalplan-2024"
@@ -86,52 +44,7 @@ public struct Goal: Equatable, Sendable {
     }
 }
 
-public enum Severity: String, Sendable, Codable, Comparable {
-    case error, warning, info
-    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
-    var rank: Int { self == .error ? 0 : self == .warning ? 1 : 2 }
-}
-
-/// Where in the Word document a person finds something.
-public struct Location: Equatable, Sendable {
-    /// 1-based number of the table among the body's tables.
-    public var table: Int?
-    /// 1-based row and column in that table's grid.
-    public var row: Int?
-    public var column: Int?
-    /// The label's text as written.
-    public var label: String?
-    /// The sheet (2024 layout): "FØR", "UNDER – udviklingsdage del 1", ...
-    public var sheet: String?
-    /// 1-based number of a body paragraph, for things outside tables.
-    public var paragraph: Int?
-    /// "header" or "footer" when it is there.
-    public var part: String?
-
-    public init(table: Int? = nil, row: Int? = nil, column: Int? = nil, label: String? = nil,
-                sheet: String? = nil, paragraph: Int? = nil, part: String? = nil) {
-        self.table = table; self.row = row; self.column = column; self.label = label
-        self.sheet = sheet; self.paragraph = paragraph; self.part = part
-    }
-}
-
-public struct Finding: Equatable, Sendable {
-    public var severity: Severity
-    /// A stable kebab-case code (see README).
-    public var code: String
-    public var phase: Phase?
-    /// A path such as `owner` or `goals[1].signs`.
-    public var field: String?
-    public var message: String
-    public var location: Location?
-
-    public init(severity: Severity, code: String, phase: Phase? = nil, field: String? = nil, message: String, location: Location? = nil) {
-        self.severity = severity; self.code = code; self.phase = phase; self.field = field
-        self.message = message; self.location = location
-    }
-}
-
-/// A målplan: what `maalplan convert` writes (JSON schemaVersion 1).
+/// A målplan: what `maalplan convert` writes (JSON schemaVersion 1, docs/maalplan.schema.json).
 public struct Plan: Equatable, Sendable {
     public static let schemaVersion = 1
     public var source: SourceInfo?
@@ -147,27 +60,31 @@ public struct Plan: Equatable, Sendable {
     public var phaseReached: PhaseReached = .none
     public var findings: [Finding] = []
     public init() {}
-}
 
-/// The fields' names as the templates print them (Danish) and in English, by JSON key.
-public enum FieldLabels {
-    public static let byKey: [String: (da: String, en: String)] = [
-        "owner": ("Ejer (afdelingschef)", "Owner (head of department)"),
-        "coordinator": ("Tovholder", "Coordinator"),
-        "contributingWorkplaces": ("Bidragende arbejdspladser", "Contributing workplaces"),
-        "goal": ("Mål & målgruppe", "Goal & target group"),
-        "objective": ("Målsætning & politik", "Objective & policy"),
-        "challenge": ("Udfordring", "Challenge"),
-        "signs": ("Tegn", "Signs"),
-        "trialActions": ("Prøvehandling", "Trial actions"),
-        "milestones": ("Milepælsplan", "Milestone plan"),
-        "evaluation": ("Evaluering", "Evaluation"),
-        "learning": ("Læring", "Learning"),
-    ]
-
-    /// The name of the last key of a field path (`goals[0].signs` → "Tegn"), or the key itself.
-    public static func name(ofPath path: String, danish: Bool) -> String {
-        let key = path.split(separator: ".").last.map(String.init) ?? path
-        return byKey[key].map { danish ? $0.da : $0.en } ?? key
+    /// A field's value as text items: one for a text field (none when it is empty), one per item
+    /// for a list (a milestone's text). `path` names a plan's field, or a goal's with its goal.
+    public func items(_ path: FieldPath) -> [String] {
+        guard let field = path.field else { return [] }
+        func one(_ s: String) -> [String] { s.isEmpty ? [] : [s] }
+        if !field.isGoalField {
+            switch field {
+            case .owner: return one(owner)
+            case .coordinator: return one(coordinator)
+            default: return contributingWorkplaces
+            }
+        }
+        guard let gi = path.goal, goals.indices.contains(gi) else { return [] }
+        let g = goals[gi]
+        switch field {
+        case .goal: return one(g.goal)
+        case .objective: return one(g.objective)
+        case .challenge: return one(g.challenge)
+        case .signs: return g.signs
+        case .trialActions: return g.trialActions
+        case .milestones: return g.milestones.map(\.text)
+        case .evaluation: return one(g.evaluation)
+        case .learning: return one(g.learning)
+        case .owner, .coordinator, .contributingWorkplaces: return []
+        }
     }
 }

@@ -1,6 +1,7 @@
 import JSONOutput
 
-/// The JSON contract (schemaVersion 1), keys in the documented order. See docs/maalplan.schema.json.
+/// The JSON contract (schemaVersion 1), keys in the documented order (docs/maalplan.schema.json).
+/// `Decodable` reads the same JSON back (PlanDecoding.swift).
 extension Plan {
     public var json: JSON {
         var o: [(String, JSON)] = [("schemaVersion", .int(Plan.schemaVersion))]
@@ -46,8 +47,8 @@ extension Goal {
 extension Finding {
     public var json: JSON {
         .object([
-            ("severity", .string(severity.rawValue)), ("code", .string(code)),
-            ("phase", .optional(phase?.rawValue)), ("field", .optional(field)),
+            ("severity", .string(severity.rawValue)), ("code", .string(code.rawValue)),
+            ("phase", .optional(phase?.rawValue)), ("field", .optional(field?.description)),
             ("message", .string(message)), ("location", location.map(\.json) ?? .null),
         ])
     }
@@ -56,27 +57,13 @@ extension Finding {
 extension Location {
     public var json: JSON {
         var o: [(String, JSON)] = []
-        if let part { o.append(("part", .string(part))) }
-        if let sheet { o.append(("sheet", .string(sheet))) }
+        if let part { o.append(("part", .string(part.rawValue))) }
+        if let sheet { o.append(("sheet", .string(sheet.name))) }
         if let table { o.append(("table", .int(table))) }
         if let row { o.append(("row", .int(row))) }
         if let column { o.append(("column", .int(column))) }
         if let label { o.append(("label", .string(label))) }
         if let paragraph { o.append(("paragraph", .int(paragraph))) }
         return .object(o)
-    }
-
-    /// "tabel 3, række 2, kolonne 1 (Tegn)" / "table 3, row 2, column 1 (Tegn)".
-    public func describe(english: Bool = false) -> String {
-        var parts: [String] = []
-        if let part { parts.append(english ? part : (part == "header" ? "sidehoved" : part == "footer" ? "sidefod" : part)) }
-        if let sheet { parts.append(english ? "sheet \(sheet)" : "ark \(sheet)") }
-        if let table { parts.append(english ? "table \(table)" : "tabel \(table)") }
-        if let row { parts.append(english ? "row \(row)" : "række \(row)") }
-        if let column { parts.append(english ? "column \(column)" : "kolonne \(column)") }
-        if let paragraph { parts.append(english ? "paragraph \(paragraph)" : "afsnit \(paragraph)") }
-        var s = parts.joined(separator: ", ")
-        if let label { s += s.isEmpty ? "»\(label)«" : " (»\(label)«)" }
-        return s
     }
 }

@@ -1,10 +1,8 @@
 import DocxPackage
 import Foundation
 import JSONOutput
-import MaalplanMapping
+import MaalplanCore
 import MaalplanModel
-import MaalplanValidation
-import WordDocument
 
 /// A plan read from a file, ready for the writer.
 struct ParsedPlan: Sendable {
@@ -13,7 +11,7 @@ struct ParsedPlan: Sendable {
     var format: String
     var rows: PlanRows
     var next: Phase?
-    var missingForNext: [String]
+    var missingForNext: [FieldPath]
     var json: String
 }
 
@@ -49,22 +47,13 @@ enum Analysis {
         return FileResult(candidate: c, outcome: parse(bytes, path: c.path, sha: sha, language: language, limits: limits))
     }
 
-    /// Reads, maps and validates (as Pipeline.analyse, from bytes already read and hashed).
+    /// Reads, maps and validates (`Pipeline.analyse`, from bytes already read and hashed).
     static func parse(_ bytes: [UInt8], path: String, sha: String, language: MessageLanguage, limits: ReadLimits = .default) -> FileOutcome {
         do {
-            let pkg = try DocxPackage(bytes: bytes, path: path, limits: limits)
-            let doc = try WordReader.read(package: pkg)
-            var result = Mapper.map(doc)
-            result.plan.source = SourceInfo(path: path, sha256: sha, bytes: bytes.count, format: pkg.format.rawValue)
-            let report = Validator.validate(result, target: nil, language: language)
-            var plan = result.plan
-            plan.phaseReached = report.phaseReached
-            plan.findings = report.findings
-            let next = report.phaseReached.next
-            let missing = next.flatMap { report.phases[$0]?.missing } ?? []
-            return .parsed(ParsedPlan(sha256: sha, bytes: bytes.count, format: pkg.format.rawValue,
-                                      rows: PlanRows(plan, english: language == .en), next: next,
-                                      missingForNext: missing, json: plan.json.serialized()))
+            let (plan, report) = try Pipeline.analyse(bytes: bytes, path: path, sha256: sha, language: language, limits: limits)
+            return .parsed(ParsedPlan(sha256: sha, bytes: bytes.count, format: plan.source?.format ?? "",
+                                      rows: PlanRows(plan, language), next: report.phaseReached.next,
+                                      missingForNext: report.missingForNext, json: plan.json.serialized()))
         } catch {
             return .failed(code: error.code, message: error.message(language), sha256: sha)
         }
@@ -75,27 +64,5 @@ enum Analysis {
         let file = try DocxPackage.readFile(path: path, limits: limits)
         if file.bytes.isEmpty { throw ReadError(.empty) }
         return (file.bytes, Int64(file.bytes.count), file.modifiedNanoseconds)
-    }
-}
-
-/// Field paths in people's words: "goals[1].signs" → "Tegn (mål 2)".
-public enum FieldNames {
-
-    /// One field path; goal numbers shown (1-based) only when the plan has several goals.
-    public static func name(_ path: String, manyGoals: Bool, _ lang: MessageLanguage) -> String {
-        let n = FieldLabels.name(ofPath: path, danish: lang == .da)
-        if manyGoals, path.hasPrefix("goals["), let close = path.firstIndex(of: "]"),
-           let i = Int(path[path.index(path.startIndex, offsetBy: 6)..<close]) {
-            return lang == .da ? "\(n) (mål \(i + 1))" : "\(n) (goal \(i + 1))"
-        }
-        return n
-    }
-
-    /// A ", "-separated list of field paths (as stored in plans.missing_for_next), in people's words;
-    /// goal numbers shown when the plan has more than one goal.
-    public static func describe(_ list: String, goals: Int, _ lang: MessageLanguage) -> String {
-        let paths = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        var seen = Set<String>()
-        return paths.map { name($0, manyGoals: goals > 1, lang) }.filter { seen.insert($0).inserted }.joined(separator: ", ")
     }
 }

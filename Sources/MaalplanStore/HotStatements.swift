@@ -31,7 +31,7 @@ struct PlanRows: Sendable {
     var goals: [GoalRow]
     var findings: [FindingRow]
 
-    init(_ plan: Plan, english: Bool) {
+    init(_ plan: Plan, _ language: MessageLanguage) {
         template = plan.template.rawValue
         year = plan.year
         caseNumber = plan.caseNumber
@@ -46,8 +46,8 @@ struct PlanRows: Sendable {
                     learning: $0.learning, signs: $0.signs, trialActions: $0.trialActions, milestones: $0.milestones)
         }
         findings = plan.findings.map { f in
-            let loc = f.location?.describe(english: english)
-            return FindingRow(severity: f.severity.rawValue, code: f.code, phase: f.phase?.rawValue, field: f.field,
+            let loc = f.location?.describe(language)
+            return FindingRow(severity: f.severity.rawValue, code: f.code.rawValue, phase: f.phase?.rawValue, field: f.field?.description,
                               message: f.message, location: loc?.isEmpty == false ? loc : nil)
         }
     }
@@ -180,7 +180,7 @@ final class HotStatements {
         var s = insertPlan
         bind(s, 1, p.sha256); bind(s, 2, p.format); bind(s, 3, p.bytes); bind(s, 4, r.template); bind(s, 5, r.year)
         bind(s, 6, r.caseNumber); bind(s, 7, r.title); bind(s, 8, r.organisation); bind(s, 9, r.owner); bind(s, 10, r.coordinator)
-        bind(s, 11, r.phaseReached); bind(s, 12, p.next?.rawValue); bind(s, 13, p.missingForNext.joined(separator: ", "))
+        bind(s, 11, r.phaseReached); bind(s, 12, p.next?.rawValue); bind(s, 13, p.missingForNext.map(\.description).joined(separator: ", "))
         bind(s, 14, p.json); bind(s, 15, importID); bind(s, 16, now)
         try run(s)
         let planID = lastRowID

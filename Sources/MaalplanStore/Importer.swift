@@ -65,7 +65,7 @@ public struct ImportSummary: Sendable {
     /// Plans no path holds any more (their only path got other content, or became unreadable).
     public var plansRemoved = 0
     /// Plans found in this run (imported or unchanged) by phase reached: NONE, FOER, UNDER1, UNDER2, EFTER.
-    public var phases: [(phase: String, count: Int)] = []
+    public var phases: [(phase: PhaseReached, count: Int)] = []
     public var plansInDatabase = 0
     /// Candidates left when the run was stopped.
     public var notDone = 0
@@ -194,7 +194,7 @@ public final class Importer {
                 WHERE s.import_id = ? GROUP BY p.phase_reached
                 """, arguments: [summary.importID])
             let counts = Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as String, $0[1] as Int) })
-            summary.phases = ["NONE", "FOER", "UNDER1", "UNDER2", "EFTER"].map { ($0, counts[$0] ?? 0) }
+            summary.phases = PhaseReached.allCases.map { ($0, counts[$0.rawValue] ?? 0) }
             try updateImportRow(db, finished: true)
         }
         summary.failureReasons = reasonCounts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { ($0.key, $0.value) }

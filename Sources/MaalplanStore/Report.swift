@@ -1,4 +1,4 @@
-import DocxPackage
+import MaalplanModel
 import Foundation
 import GRDB
 
@@ -77,16 +77,18 @@ public enum Report {
         return r.path.map { "(" + ($0 as NSString).lastPathComponent + ")" } ?? "–"
     }
 
-    /// "ingen", "FØR", "UNDER 1", "UNDER 2", "EFTER".
+    /// "ingen", "FØR", "UNDER 1", "UNDER 2", "EFTER" for a phase as stored; "–" for none.
     public static func phaseName(_ code: String?, _ lang: MessageLanguage) -> String {
-        switch code {
-        case "FOER": return "FØR"
-        case "UNDER1": return "UNDER 1"
-        case "UNDER2": return "UNDER 2"
-        case "EFTER": return "EFTER"
-        case nil: return "–"
-        default: return lang == .da ? "ingen" : "none"
-        }
+        guard let code else { return "–" }
+        return (PhaseReached(rawValue: code) ?? .none).shortName(lang)
+    }
+
+    /// The stored field paths (", "-separated, as in plans.missing_for_next) in people's words,
+    /// each once; goal numbers shown when the plan has more than one goal.
+    static func fieldNames(_ list: String, goals: Int, _ lang: MessageLanguage) -> String {
+        var seen = Set<String>()
+        return list.split(separator: ",").compactMap { FieldPath(String($0.drop(while: { $0 == " " }))) }
+            .map { $0.listName(lang, numberGoals: goals > 1) }.filter { seen.insert($0).inserted }.joined(separator: ", ")
     }
 
     /// What the plan lacks to reach its next phase, in people's words.
@@ -94,7 +96,7 @@ public enum Report {
         let da = lang == .da
         if r.template == "unknown" { return da ? "ikke genkendt som målplan" : "not recognised as a plan" }
         guard let next = r.nextPhase else { return da ? "intet (alle faser udfyldt)" : "nothing (every phase filled in)" }
-        let fields = FieldNames.describe(r.missingForNext, goals: r.goals, lang)
+        let fields = fieldNames(r.missingForNext, goals: r.goals, lang)
         return phaseName(next, lang) + ": " + (fields.isEmpty ? "–" : fields)
     }
 

@@ -1,3 +1,4 @@
+import MaalplanModel
 import DocxPackage
 import Foundation
 import GRDB

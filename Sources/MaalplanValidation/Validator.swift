@@ -1,26 +1,25 @@
-import DocxPackage
-import MaalplanMapping
 import MaalplanModel
 
 /// Whether a phase's rules hold, and which fields fail them.
 public struct PhaseStatus: Equatable, Sendable {
     public var complete: Bool
-    /// Field paths, e.g. `owner`, `goals[0].signs`.
-    public var missing: [String]
+    /// The fields that fail, e.g. `owner`, `goals[0].signs`.
+    public var missing: [FieldPath]
 }
 
 public struct ValidationReport: Sendable {
     public var phaseReached: PhaseReached
     public var phases: [Phase: PhaseStatus]
     public var findings: [Finding]
+
+    /// What the plan lacks for the phase after the one it reached (nothing after EFTER).
+    public var missingForNext: [FieldPath] {
+        phaseReached.next.flatMap { phases[$0]?.missing } ?? []
+    }
 }
 
-/// The phase rules and the warnings, over a mapped plan.
-///
-/// - FOER: owner, coordinator, at least one contributing workplace; for every goal: goal, objective, challenge.
-/// - UNDER1: for every goal at least one sign.
-/// - UNDER2: for every goal at least one trial action.
-/// - EFTER: for every goal at least one milestone, an evaluation and a learning.
+/// The phase rules and the warnings, over a mapped plan. A phase holds when every field it needs
+/// (`Phase.fields`: the plan's own once, a goal's for every goal) is filled in.
 public enum Validator {
     /// Values that only look filled.
     public static let standIns: Set<String> = ["?", "??", "???", "x", "xx", "xxx", "xxxx", "tbd", "tba", "-", "--", "---", "–", "—",
@@ -45,48 +44,32 @@ public enum Validator {
 
     enum Value { case filled, empty, standIn }
 
-    static func state(_ s: String) -> Value {
-        s.isEmpty ? .empty : isStandIn(s) ? .standIn : .filled
+    static func state(_ items: [String]) -> Value {
+        if items.isEmpty { return .empty }
+        return items.allSatisfy(isStandIn) ? .standIn : .filled
     }
 
-    static func state(_ a: [String]) -> Value {
-        if a.isEmpty { return .empty }
-        return a.allSatisfy(isStandIn) ? .standIn : .filled
-    }
-
-    /// The fields each phase requires, with their state.
-    static func required(_ plan: Plan) -> [(Phase, String, Value)] {
-        var out: [(Phase, String, Value)] = [
-            (.FOER, "owner", state(plan.owner)),
-            (.FOER, "coordinator", state(plan.coordinator)),
-            (.FOER, "contributingWorkplaces", state(plan.contributingWorkplaces)),
-        ]
-        let goals = plan.goals.isEmpty ? [Goal()] : plan.goals
-        for (i, g) in goals.enumerated() {
-            let p = "goals[\(i)]."
-            out += [
-                (.FOER, p + "goal", state(g.goal)),
-                (.FOER, p + "objective", state(g.objective)),
-                (.FOER, p + "challenge", state(g.challenge)),
-                (.UNDER1, p + "signs", state(g.signs)),
-                (.UNDER2, p + "trialActions", state(g.trialActions)),
-                (.EFTER, p + "milestones", state(g.milestones.map(\.text))),
-                (.EFTER, p + "evaluation", state(g.evaluation)),
-                (.EFTER, p + "learning", state(g.learning)),
-            ]
+    /// The fields the phases need, in the template's order (the plan's own, then each goal's),
+    /// with their state. A plan without goals is read as one empty goal.
+    static func required(_ plan: Plan) -> [(path: FieldPath, value: Value)] {
+        let planFields = Field.allCases.filter { !$0.isGoalField }.map(FieldPath.init)
+        let goalFields = (0..<max(plan.goals.count, 1)).flatMap { gi in
+            Field.allCases.filter(\.isGoalField).map { FieldPath(goal: gi, $0) }
         }
-        return out
+        return (planFields + goalFields).map { ($0, state(plan.items($0))) }
     }
 
     /// Validates a mapped plan. Without `target`, what is missing for the next phase is a warning;
     /// with it, whatever is missing for that phase or one before it is an error.
     public static func validate(_ r: MappingResult, target: Phase? = nil, language: MessageLanguage = .da) -> ValidationReport {
         let plan = r.plan
-        let msg = Messages(language: language)
         var findings: [Finding] = []
+        func add(_ severity: Severity, _ message: FindingMessage, phase: Phase? = nil, field: FieldPath? = nil, location: Location? = nil) {
+            findings.append(Finding(severity, message, phase: phase, field: field, location: location, language: language))
+        }
 
         if r.labelCount == 0 {
-            findings.append(Finding(severity: .error, code: "not-a-maalplan", message: msg.notAMaalplan))
+            add(.error, .notAMaalplan)
             let phases = Dictionary(uniqueKeysWithValues: Phase.allCases.map { ($0, PhaseStatus(complete: false, missing: [])) })
             return ValidationReport(phaseReached: .none, phases: phases, findings: findings)
         }
@@ -94,7 +77,7 @@ public enum Validator {
         let req = required(plan)
         var phases: [Phase: PhaseStatus] = [:]
         for ph in Phase.allCases {
-            let missing = req.filter { $0.0 == ph && $0.2 != .filled }.map(\.1)
+            let missing = req.filter { $0.path.field?.phase == ph && $0.value != .filled }.map(\.path)
             phases[ph] = PhaseStatus(complete: missing.isEmpty, missing: missing)
         }
         var reached = PhaseReached.none
@@ -104,7 +87,8 @@ public enum Validator {
         }
 
         // Missing fields: errors up to the target phase; else warnings for the next phase.
-        for (ph, path, value) in req where value != .filled {
+        for (path, value) in req where value != .filled {
+            let ph = path.field!.phase
             let severity: Severity
             if let target {
                 guard ph <= target else { continue }
@@ -114,64 +98,56 @@ public enum Validator {
                 severity = .warning
             }
             let trace = r.fields[path]
-            findings.append(Finding(severity: severity, code: "missing-field", phase: ph, field: path,
-                                    message: msg.missing(path, phase: ph, labelPresent: trace != nil), location: trace?.location))
+            add(severity, .missingField(path, ph, labelPresent: trace != nil), phase: ph, field: path, location: trace?.location)
             if value == .standIn {
-                findings.append(Finding(severity: .warning, code: "stand-in-value", phase: ph, field: path,
-                                        message: msg.standIn(path), location: trace?.location))
+                add(.warning, .standInValue(path), phase: ph, field: path, location: trace?.location)
             } else if let trace, trace.hadGuidance {
-                findings.append(Finding(severity: .warning, code: "guidance-only", phase: ph, field: path,
-                                        message: msg.guidanceOnly(path), location: trace.location))
+                add(.warning, .guidanceOnly(path), phase: ph, field: path, location: trace.location)
             } else if let trace, trace.hadPlaceholder {
-                findings.append(Finding(severity: .warning, code: "placeholder-only", phase: ph, field: path,
-                                        message: msg.placeholderOnly(path), location: trace.location))
+                add(.warning, .placeholderOnly(path), phase: ph, field: path, location: trace.location)
             }
         }
 
         // Guidance left above or among answers.
-        for (ph, path, value) in req where value == .filled {
+        for (path, value) in req where value == .filled {
             if let trace = r.fields[path], trace.hadGuidance {
-                findings.append(Finding(severity: .warning, code: "guidance-left", phase: ph, field: path,
-                                        message: msg.guidanceLeft(path), location: trace.location))
+                add(.warning, .guidanceLeft(path), phase: path.field!.phase, field: path, location: trace.location)
             }
         }
 
         // Milestones: outside the plan's year, or before the one above.
         for (gi, g) in plan.goals.enumerated() {
-            let path = "goals[\(gi)].milestones"
-            let loc = r.fields[path]?.location
+            let loc = r.fields[FieldPath(goal: gi, .milestones)]?.location
             var previous: String?
             for (mi, m) in g.milestones.enumerated() {
                 guard let from = m.from, let to = m.to else { continue }
+                let path = FieldPath(goal: gi, .milestones, item: mi)
                 if let y = plan.year, !(from.hasPrefix(String(y)) || to.hasPrefix(String(y))) {
-                    findings.append(Finding(severity: .warning, code: "milestone-outside-year", phase: .EFTER,
-                                            field: "\(path)[\(mi)]", message: msg.outsideYear(m.text, year: y), location: loc))
+                    add(.warning, .milestoneOutsideYear(text: m.text, year: y), phase: .EFTER, field: path, location: loc)
                 }
                 if let p = previous, from < p {
-                    findings.append(Finding(severity: .warning, code: "milestone-out-of-order", phase: .EFTER,
-                                            field: "\(path)[\(mi)]", message: msg.outOfOrder(m.text), location: loc))
+                    add(.warning, .milestoneOutOfOrder(text: m.text), phase: .EFTER, field: path, location: loc)
                 }
                 previous = from
             }
         }
 
         if plan.caseNumber == nil {
-            findings.append(Finding(severity: .warning, code: "no-case-number", message: msg.noCaseNumber, location: r.caseNumberLocation))
+            add(.warning, .noCaseNumber, location: r.caseNumberLocation)
         }
         if plan.year == nil {
-            findings.append(Finding(severity: .warning, code: "no-year", message: msg.noYear))
+            add(.warning, .noYear)
         }
         for u in r.unplaced {
             if let label = u.label {
-                findings.append(Finding(severity: .warning, code: "unrecognised-label", message: msg.unrecognisedLabel(label, u.text), location: u.location))
+                add(.warning, .unrecognisedLabel(label: label, text: u.text), location: u.location)
             } else {
-                findings.append(Finding(severity: .warning, code: "unplaced-text", message: msg.unplaced(u.text), location: u.location))
+                add(.warning, .unplacedText(u.text), location: u.location)
             }
         }
         if let lastFilled = plan.goals.lastIndex(where: { !$0.isEmpty }) {
             for (gi, g) in plan.goals.enumerated() where gi < lastFilled && g.isEmpty {
-                findings.append(Finding(severity: .warning, code: "empty-goal", field: "goals[\(gi)]",
-                                        message: msg.emptyGoal(gi), location: r.fields["goals[\(gi)].goal"]?.location))
+                add(.warning, .emptyGoal(gi), field: FieldPath(goal: gi), location: r.fields[FieldPath(goal: gi, .goal)]?.location)
             }
         }
 

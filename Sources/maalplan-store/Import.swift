@@ -1,3 +1,4 @@
+import MaalplanModel
 import ArgumentParser
 import CMalloc
 import Dispatch
@@ -252,7 +253,7 @@ struct Import: ParsableCommand {
             line(da ? "Fjernet:" : "Removed:", da ? "\(s.plansRemoved) gamle planer, som ingen fil længere har"
                                                   : "\(s.plansRemoved) old plans no file holds any more")
         }
-        let phases = s.phases.reversed().map { "\(Report.phaseName($0.phase, lang)) \($0.count)" }.joined(separator: " · ")
+        let phases = s.phases.reversed().map { "\($0.phase.shortName(lang)) \($0.count)" }.joined(separator: " · ")
         line(da ? "Fase nået:" : "Phase reached:", phases + (da ? "  (planerne i denne kørsel)" : "  (the plans of this run)"))
         line(da ? "Database:" : "Database:", da ? "\(db), \(s.plansInDatabase) planer i alt" : "\(db), \(s.plansInDatabase) plans in all")
         let rate = s.seconds > 0 ? Double(s.candidates - s.notDone) / s.seconds : 0

@@ -1,3 +1,4 @@
+import MaalplanModel
 import ArgumentParser
 import MaalplanCLI
 

@@ -84,7 +84,7 @@ struct Validate: ParsableCommand {
             ("phaseReached", .string(report.phaseReached.rawValue)),
             ("phases", .object(Phase.allCases.map { ph in
                 let st = report.phases[ph]!
-                return (ph.rawValue, .object([("complete", .bool(st.complete)), ("missing", .strings(st.missing))]))
+                return (ph.rawValue, .object([("complete", .bool(st.complete)), ("missing", .strings(st.missing.map(\.description)))]))
             })),
             ("findings", .array(report.findings.map(\.json))),
         ])
@@ -100,24 +100,18 @@ struct TextReport {
     func paint(_ s: String, _ code: String) -> String { colour ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
 
     func severity(_ s: Severity) -> String {
+        let name = s.name(language).padding(toLength: 8)
         switch s {
-        case .error: return paint(da ? "fejl    " : "error   ", "31;1")
-        case .warning: return paint(da ? "advarsel" : "warning ", "33")
-        case .info: return paint("info    ", "36")
-        }
-    }
-
-    func reached(_ r: PhaseReached) -> String {
-        switch r {
-        case .none: return da ? "ingen fase (FØR er ikke udfyldt)" : "no phase (FØR is not filled in)"
-        case .phase(let p): return p.danishName
+        case .error: return paint(name, "31;1")
+        case .warning: return paint(name, "33")
+        case .info: return paint(name, "36")
         }
     }
 
     func line(_ f: Finding) -> String {
         var s = "    \(severity(f.severity))  \(f.message)"
-        if let loc = f.location?.describe(english: !da), !loc.isEmpty { s += "\n              " + paint("→ " + loc, "2") }
-        s += "  " + paint("[\(f.code)]", "2")
+        if let loc = f.location?.describe(language), !loc.isEmpty { s += "\n              " + paint("→ " + loc, "2") }
+        s += "  " + paint("[\(f.code.rawValue)]", "2")
         return s + "\n"
     }
 
@@ -128,12 +122,12 @@ struct TextReport {
         if let c = plan.caseNumber { meta.append((da ? "sag " : "case ") + c) }
         if let t = plan.title { meta.append("»\(t)«") }
         s += "  " + meta.joined(separator: ", ") + "\n"
-        s += "  " + (da ? "Nået: " : "Reached: ") + paint(reached(report.phaseReached), "1") + "\n"
+        s += "  " + (da ? "Nået: " : "Reached: ") + paint(report.phaseReached.name(language), "1") + "\n"
         for ph in Phase.allCases {
             let st = report.phases[ph]!
             let fs = report.findings.filter { $0.phase == ph }
             let status = st.complete ? (da ? "komplet" : "complete") : (da ? "mangler \(st.missing.count)" : "\(st.missing.count) missing")
-            s += "  \(ph.danishName): \(status)\n"
+            s += "  \(ph.name): \(status)\n"
             for f in fs { s += line(f) }
         }
         let other = report.findings.filter { $0.phase == nil }
@@ -143,4 +137,9 @@ struct TextReport {
         }
         return s + "\n"
     }
+}
+
+extension String {
+    /// The text with spaces after it up to `length` characters.
+    func padding(toLength length: Int) -> String { count >= length ? self : self + String(repeating: " ", count: length - count) }
 }

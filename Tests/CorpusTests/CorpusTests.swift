@@ -1,3 +1,4 @@
+import MaalplanCore
 import DocxPackage
 import Foundation
 import WordDocument

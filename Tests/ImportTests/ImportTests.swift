@@ -129,7 +129,7 @@ final class FixtureImportTests: XCTestCase {
             XCTAssertFalse(m.isEmpty)
             for r in m { XCTAssertEqual([r.dateFrom, r.dateTo], ["2025-03-04", "2025-03-05"]) }
         }
-        XCTAssertEqual(Dictionary(uniqueKeysWithValues: s.phases.filter { $0.count > 0 }.map { ($0.phase, $0.count) }), x.phases)
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: s.phases.filter { $0.count > 0 }.map { ($0.phase.rawValue, $0.count) }), x.phases)
 
         // The README's queries answer from plain SQL.
         XCTAssertEqual(try rowCount(db, Self.plansWithoutSigns), x.withoutSigns)

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import MaalplanSamples
 import MaalplanStore
+import MaalplanModel
 import XCTest
 
 enum Paths {

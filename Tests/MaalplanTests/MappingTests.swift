@@ -1,4 +1,5 @@
 import MaalplanMapping
+@testable import MaalplanCore
 @testable import MaalplanModel
 import XCTest
 
@@ -50,28 +51,28 @@ final class DanishDatesTests: XCTestCase {
 
 final class LabelTests: XCTestCase {
     func testLabelsFoundByMeaning() {
-        XCTAssertEqual(Labels.field("Ejer (afdelingschef)"), .owner)
-        XCTAssertEqual(Labels.field("EJER:"), .owner)
-        XCTAssertEqual(Labels.field("Mål & målgruppe"), .goal)
-        XCTAssertEqual(Labels.field("Mål og målgruppe"), .goal)
-        XCTAssertEqual(Labels.field("Ma\u{030A}l\u{00A0}&\u{00A0}ma\u{030A}lgruppe"), .goal, "NFD and non-breaking spaces")
-        XCTAssertEqual(Labels.field("Mål  &\tmålgruppe :"), .goal)
-        XCTAssertEqual(Labels.field("Prøve\u{00AD}handlinger"), .trialActions, "soft hyphen")
-        XCTAssertEqual(Labels.field("Prøvehandling"), .trialActions)
-        XCTAssertEqual(Labels.field("Milepæle"), .milestones)
-        XCTAssertEqual(Labels.field("Milepælsplan"), .milestones)
-        XCTAssertEqual(Labels.field("Målsætning & politik"), .objective)
-        XCTAssertEqual(Labels.field("Bidragende arbejdspladser"), .contributingWorkplaces)
-        XCTAssertNil(Labels.field("Ressourcer"))
-        XCTAssertNil(Labels.field("Flere beboere føler sig trygge"))
+        XCTAssertEqual(Labels.label("Ejer (afdelingschef)"), Label(.owner))
+        XCTAssertEqual(Labels.label("EJER:"), Label(.owner))
+        XCTAssertEqual(Labels.label("Mål & målgruppe"), Label(.goal))
+        XCTAssertEqual(Labels.label("Mål og målgruppe"), Label(.goal))
+        XCTAssertEqual(Labels.label("Ma\u{030A}l\u{00A0}&\u{00A0}ma\u{030A}lgruppe"), Label(.goal), "NFD and non-breaking spaces")
+        XCTAssertEqual(Labels.label("Mål  &\tmålgruppe :"), Label(.goal))
+        XCTAssertEqual(Labels.label("Prøve\u{00AD}handlinger"), Label(.trialActions), "soft hyphen")
+        XCTAssertEqual(Labels.label("Prøvehandling"), Label(.trialActions))
+        XCTAssertEqual(Labels.label("Milepæle"), Label(.milestones))
+        XCTAssertEqual(Labels.label("Milepælsplan"), Label(.milestones))
+        XCTAssertEqual(Labels.label("Målsætning & politik"), Label(.objective))
+        XCTAssertEqual(Labels.label("Bidragende arbejdspladser"), Label(.contributingWorkplaces))
+        XCTAssertNil(Labels.label("Ressourcer"))
+        XCTAssertNil(Labels.label("Flere beboere føler sig trygge"))
     }
 
     func testSheetHeadings() {
-        XCTAssertEqual(Labels.sheet("FØR")?.0, 0)
-        XCTAssertEqual(Labels.sheet("UNDER – udviklingsdage del 1")?.0, 1)
-        XCTAssertEqual(Labels.sheet("UNDER -  udviklingsdage  del 2")?.0, 2)
-        XCTAssertEqual(Labels.sheet("Under—udviklingsdage del 2")?.0, 2)
-        XCTAssertEqual(Labels.sheet("EFTER")?.0, 3)
+        XCTAssertEqual(Labels.sheet("FØR")?.order, 0)
+        XCTAssertEqual(Labels.sheet("UNDER – udviklingsdage del 1")?.order, 1)
+        XCTAssertEqual(Labels.sheet("UNDER -  udviklingsdage  del 2")?.order, 2)
+        XCTAssertEqual(Labels.sheet("Under—udviklingsdage del 2")?.order, 2)
+        XCTAssertEqual(Labels.sheet("EFTER")?.order, 3)
         XCTAssertNil(Labels.sheet("Efterår"))
     }
 }

@@ -14,7 +14,7 @@ final class ValidationTests: XCTestCase {
         try Pipeline.analyse(path: fixture(name), target: target, language: language).report
     }
 
-    func codes(_ r: ValidationReport) -> [String] { r.findings.map(\.code) }
+    func codes(_ r: ValidationReport) -> [String] { r.findings.map(\.code.rawValue) }
 
     /// A partial plan for each phase, in both templates.
     func testPhaseReachedForEachPhaseInBothTemplates() throws {
@@ -32,55 +32,55 @@ final class ValidationTests: XCTestCase {
     func testWithoutPhaseWhatIsMissingForTheNextPhaseIsAWarning() throws {
         let r = try report("2025-under1.docx")
         XCTAssertEqual(r.phaseReached, .phase(.UNDER1))
-        let missing = r.findings.filter { $0.code == "missing-field" }
-        XCTAssertEqual(missing.map(\.field), ["goals[0].trialActions"], "only the next phase (UNDER2) is reported")
+        let missing = r.findings.filter { $0.code.rawValue == "missing-field" }
+        XCTAssertEqual(missing.map { $0.field?.description }, ["goals[0].trialActions"], "only the next phase (UNDER2) is reported")
         XCTAssertEqual(missing.first?.severity, .warning)
         XCTAssertEqual(missing.first?.phase, .UNDER2)
         // Where to write it: table 3, row 2, column 2, under the label "Prøvehandling".
         XCTAssertEqual(missing.first?.location, Location(table: 3, row: 2, column: 2, label: "Prøvehandling"))
         XCTAssertFalse(r.phases[.UNDER2]!.complete)
-        XCTAssertEqual(r.phases[.EFTER]!.missing, ["goals[0].milestones", "goals[0].evaluation", "goals[0].learning"])
+        XCTAssertEqual(r.phases[.EFTER]!.missing.map(\.description), ["goals[0].milestones", "goals[0].evaluation", "goals[0].learning"])
     }
 
     func testWithPhaseEverythingMissingUpToItIsAnError() throws {
         let r = try report("2025-under1.docx", target: .EFTER)
         let errors = r.findings.filter { $0.severity == .error }
-        XCTAssertEqual(Set(errors.map { $0.field ?? "" }),
+        XCTAssertEqual(Set(errors.map { $0.field?.description ?? "" }),
                        ["goals[0].trialActions", "goals[0].milestones", "goals[0].evaluation", "goals[0].learning"])
-        XCTAssertEqual(errors.first { $0.field == "goals[0].learning" }?.location?.column, 3)
+        XCTAssertEqual(errors.first { $0.field?.description == "goals[0].learning" }?.location?.column, 3)
         XCTAssertTrue(try report("2025-under1.docx", target: .UNDER1).findings.allSatisfy { $0.severity != .error })
     }
 
     func testFoerRulesOnTheBlankTemplate() throws {
         let r = try report("maalplan-2025-blank.docx", target: .FOER)
-        XCTAssertEqual(r.findings.filter { $0.severity == .error }.map { $0.field ?? "" },
+        XCTAssertEqual(r.findings.filter { $0.severity == .error }.map { $0.field?.description ?? "" },
                        ["owner", "coordinator", "contributingWorkplaces", "goals[0].goal", "goals[0].objective", "goals[0].challenge"])
         XCTAssertEqual(r.phases[.FOER]!.missing.count, 6)
     }
 
     func testEachRuleOfThe2024LayoutNamesTheSheet() throws {
         let r = try report("2024-under1.docx", target: .UNDER2)
-        let f = try XCTUnwrap(r.findings.first { $0.field == "goals[0].trialActions" && $0.code == "missing-field" })
+        let f = try XCTUnwrap(r.findings.first { $0.field?.description == "goals[0].trialActions" && $0.code.rawValue == "missing-field" })
         XCTAssertEqual(f.severity, .error)
-        XCTAssertEqual(f.location?.sheet, "UNDER – udviklingsdage del 2", "written first on the UNDER 2 sheet")
+        XCTAssertEqual(f.location?.sheet?.name, "UNDER – udviklingsdage del 2", "written first on the UNDER 2 sheet")
         XCTAssertEqual(f.location?.label, "Prøvehandlinger")
         let foer = try report("2024-blank.docx", target: .FOER)
-        XCTAssertEqual(foer.findings.first { $0.field == "owner" }?.location?.sheet, "FØR")
+        XCTAssertEqual(foer.findings.first { $0.field?.description == "owner" }?.location?.sheet?.name, "FØR")
     }
 
     func testPlaceholderControlsCountAsEmptyWithAWarning() throws {
         let r = try report("2025-placeholder-controls.docx")
         XCTAssertEqual(r.phaseReached, .none)
-        let placeholder = r.findings.filter { $0.code == "placeholder-only" }
-        XCTAssertEqual(placeholder.map { $0.field ?? "" }, ["owner", "coordinator"])
+        let placeholder = r.findings.filter { $0.code.rawValue == "placeholder-only" }
+        XCTAssertEqual(placeholder.map { $0.field?.description ?? "" }, ["owner", "coordinator"])
         XCTAssertTrue(placeholder.allSatisfy { $0.severity == .warning })
     }
 
     func testGuidanceOnlyCountsAsEmptyWithAWarning() throws {
         let r = try report("tryghed-2025-foer-only.docx")
         XCTAssertEqual(r.phaseReached, .phase(.FOER))
-        let g = try XCTUnwrap(r.findings.first { $0.code == "guidance-only" })
-        XCTAssertEqual(g.field, "goals[0].signs")
+        let g = try XCTUnwrap(r.findings.first { $0.code.rawValue == "guidance-only" })
+        XCTAssertEqual(g.field?.description, "goals[0].signs")
         XCTAssertEqual(g.location?.table, 3)
     }
 
@@ -88,7 +88,7 @@ final class ValidationTests: XCTestCase {
         let r = try report("2025-warnings.docx")
         XCTAssertEqual(r.phaseReached, .none, "stand-ins count as empty")
         func one(_ code: String, _ field: String?) -> Finding? {
-            r.findings.first { $0.code == code && $0.field == field }
+            r.findings.first { $0.code.rawValue == code && $0.field?.description == field }
         }
         XCTAssertNotNil(one("stand-in-value", "coordinator"), "\"xx\"")
         XCTAssertNotNil(one("stand-in-value", "goals[0].challenge"), "\"?\"")
@@ -97,7 +97,7 @@ final class ValidationTests: XCTestCase {
         XCTAssertEqual(one("milestone-out-of-order", "goals[0].milestones[1]")?.severity, .warning)
         XCTAssertNotNil(one("milestone-outside-year", "goals[0].milestones[2]"))
         XCTAssertNil(one("milestone-outside-year", "goals[0].milestones[0]"))
-        XCTAssertEqual(one("no-case-number", nil)?.location?.part, "header")
+        XCTAssertEqual(one("no-case-number", nil)?.location?.part?.rawValue, "header")
         let label = try XCTUnwrap(one("unrecognised-label", nil))
         XCTAssertEqual(label.location, Location(table: 1, row: 2, column: 4, label: "Ressourcer"))
         XCTAssertTrue(label.message.contains("To medarbejdere i 2025"), "the text is reported, not dropped")
@@ -119,9 +119,9 @@ final class ValidationTests: XCTestCase {
     }
 
     func testMessagesAreDanishByDefaultAndEnglishOnRequest() throws {
-        let da = try report("2025-under1.docx").findings.first { $0.code == "missing-field" }!
+        let da = try report("2025-under1.docx").findings.first { $0.code.rawValue == "missing-field" }!
         XCTAssertEqual(da.message, "»Prøvehandling« for mål 1 mangler (UNDER – udviklingsdage del 2)")
-        let en = try report("2025-under1.docx", language: .en).findings.first { $0.code == "missing-field" }!
+        let en = try report("2025-under1.docx", language: .en).findings.first { $0.code.rawValue == "missing-field" }!
         XCTAssertEqual(en.message, "»Trial actions« of goal 1 is missing (UNDER – udviklingsdage del 2)")
     }
 

@@ -1,3 +1,5 @@
+import MaalplanCore
+import MaalplanModel
 import XCTest
 import DocxBuilder
 import DocxPackage

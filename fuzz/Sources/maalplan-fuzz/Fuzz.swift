@@ -13,6 +13,7 @@
 // checked without sanitizers:  swift run maalplan-fuzz fuzz/regressions/*
 import WordDocument
 import DocxPackage
+import MaalplanCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
