@@ -21,10 +21,12 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
 
+        // A streaming XML pull reader over libxml2, with no vocabulary of its own.
+        .target(name: "XMLStream", dependencies: ["CLibXML2"]),
         // Stage 1: the OPC package (zip), its relationships, content types and limits.
-        .target(name: "DocxPackage", dependencies: ["CZip", "CLibXML2"]),
+        .target(name: "DocxPackage", dependencies: ["CZip", "XMLStream"]),
         // Stage 2: WordprocessingML → a neutral document model.
-        .target(name: "WordDocument", dependencies: ["DocxPackage", "JSONOutput"]),
+        .target(name: "WordDocument", dependencies: ["DocxPackage", "XMLStream", "JSONOutput"]),
         // The domain model: Plan, Goal, Milestone, Phase, Finding, and its JSON.
         // DWARF 4: valgrind 3.19 (the profiler bench/profile.sh uses) cannot read clang 21's DWARF 5.
         .target(name: "CSHA256", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
@@ -82,7 +84,7 @@ let package = Package(
         ]),
         .testTarget(name: "CorpusTests", dependencies: ["WordDocument", "DocxPackage", "MaalplanModel", "MaalplanCore"], exclude: ["pandoc-words.tsv"]),
         .testTarget(name: "WordDocumentTests",
-                    dependencies: ["WordDocument", "DocxPackage", "DocxBuilder", "JSONOutput", "MaalplanCore", "MaalplanModel"]),
+                    dependencies: ["WordDocument", "DocxPackage", "XMLStream", "DocxBuilder", "JSONOutput", "MaalplanCore", "MaalplanModel"]),
     ],
     swiftLanguageModes: [.v5]
 )

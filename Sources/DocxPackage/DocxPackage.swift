@@ -1,14 +1,9 @@
 internal import CZip
+import XMLStream
 
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
-
-// The C library's open(2) and read(2), out of reach of DocxPackage's own `open` and `read` names.
-private func systemOpen(_ path: String) -> Int32 { open(path, O_RDONLY | O_CLOEXEC) }
-private func systemRead(_ fd: Int32, _ buf: UnsafeMutableRawPointer, _ n: Int) -> Int { read(fd, buf, n) }
 
 /// What kind of Word file a package is, told by the main part's content type.
 public enum DocumentFormat: String, Sendable, Codable, CaseIterable {
@@ -42,8 +37,31 @@ public struct Relationship: Sendable, Equatable {
     }
 }
 
+/// A file's size and modification time, as the file reader and the folder walk both take them.
+public struct FileStamp: Equatable, Sendable {
+    public var size: Int64
+    /// Nanoseconds since 1970.
+    public var modifiedNanoseconds: Int64
+
+    public init(size: Int64, modifiedNanoseconds: Int64) {
+        self.size = size
+        self.modifiedNanoseconds = modifiedNanoseconds
+    }
+
+    init(_ st: stat) {
+        size = Int64(st.st_size)
+        modifiedNanoseconds = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+    }
+
+    /// The stamp of the file at `path` (symbolic links followed); nil when it cannot be had.
+    public static func of(path: String) -> FileStamp? {
+        var st = stat()
+        return stat(path, &st) == 0 ? FileStamp(st) : nil
+    }
+}
+
 /// An opened OPC package holding a Word document: the zip, its content types and
-/// relationships, and bounded access to its parts.
+/// relationships, and bounded access to its parts. It knows nothing of Word's vocabulary.
 public final class DocxPackage {
     public let path: String?
     public let limits: ReadLimits
@@ -53,29 +71,30 @@ public final class DocxPackage {
     public let mainPart: String
     /// The whole file, for hashing by later stages.
     public let bytes: [UInt8]
+    /// Where parts many packages share are kept and given back from (see `read(_:as:)`).
+    public let sharedParts: SharedPartCache?
 
     private let archive: OpaquePointer
+    /// Inflated bytes read so far, parts given back from `sharedParts` included.
     private var inflatedTotal = 0
-    private var contentTypes: (defaults: [String: String], overrides: [String: String]) = ([:], [:])
+    private let contentTypes: ContentTypes
     /// `_rels/.rels`, read when opening (to find the main part) and kept.
     private let rootRelationships: [Relationship]
 
     /// Opens a file and checks it is a Word package.
-    public static func open(path: String, limits: ReadLimits = .default) throws(ReadError) -> DocxPackage {
-        let bytes = try readFile(path: path, limits: limits).bytes
-        return try DocxPackage(bytes: bytes, path: path, limits: limits)
+    public static func open(path: String, limits: ReadLimits = .default, sharedParts: SharedPartCache? = nil) throws(ReadError) -> DocxPackage {
+        try DocxPackage(bytes: readFile(path: path, limits: limits).bytes, path: path, limits: limits, sharedParts: sharedParts)
     }
 
-    /// A whole file as read, with the modification time of what was read (fstat of the open file).
+    /// A whole file as read, with the size and modification time of what was read (fstat of the open file).
     public struct FileContents: Sendable {
         public var bytes: [UInt8]
-        /// Nanoseconds since 1970.
-        public var modifiedNanoseconds: Int64
+        public var stamp: FileStamp
     }
 
     /// Reads a whole file within `limits.maxInputBytes`; a folder or an unreadable path is refused.
     public static func readFile(path: String, limits: ReadLimits = .default) throws(ReadError) -> FileContents {
-        let fd = systemOpen(path)
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
         if fd < 0 { throw ReadError(.cannotOpen(errno: errno)) }
         defer { close(fd) }
         var st = stat()
@@ -86,31 +105,23 @@ public final class DocxPackage {
         var out = [UInt8](repeating: 0, count: size)
         var got = 0
         while got < size {
-            let n = out.withUnsafeMutableBytes { buf in
-                systemRead(fd, buf.baseAddress! + got, size - got)
-            }
+            let n = out.withUnsafeMutableBytes { buf in Glibc.read(fd, buf.baseAddress! + got, size - got) }
             if n < 0 { if errno == EINTR { continue }; throw ReadError(.cannotOpen(errno: errno)) }
             if n == 0 { break }
             got += n
         }
         if got < size { out.removeSubrange(got...) }
-        return FileContents(bytes: out, modifiedNanoseconds: modifiedNanoseconds(st))
-    }
-
-    /// A stat's modification time in nanoseconds since 1970.
-    public static func modifiedNanoseconds(_ st: stat) -> Int64 {
-        #if canImport(Darwin)
-        Int64(st.st_mtimespec.tv_sec) * 1_000_000_000 + Int64(st.st_mtimespec.tv_nsec)
-        #else
-        Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
-        #endif
+        var stamp = FileStamp(st)
+        stamp.size = Int64(out.count)
+        return FileContents(bytes: out, stamp: stamp)
     }
 
     /// Opens a package held in memory.
-    public init(bytes: [UInt8], path: String? = nil, limits: ReadLimits = .default) throws(ReadError) {
+    public init(bytes: [UInt8], path: String? = nil, limits: ReadLimits = .default, sharedParts: SharedPartCache? = nil) throws(ReadError) {
         self.path = path
         self.limits = limits
         self.bytes = bytes
+        self.sharedParts = sharedParts
         if bytes.count > limits.maxInputBytes { throw ReadError(.inputTooLarge(limits.maxInputBytes)) }
         try Sniff.check(bytes)
 
@@ -140,10 +151,15 @@ public final class DocxPackage {
 
         // Content types (lenient: a package without them is still read as a document).
         do throws(ReadError) {
-            contentTypes = try Self.parseContentTypes(za: za, limits: limits)
-            let rootRels = try Self.relationships(za: za, source: "/", limits: limits)
-            rootRelationships = rootRels
-            let main = rootRels.first { !$0.isExternal && $0.kind == "officeDocument" }
+            var total = 0
+            func part(_ name: String) -> Part? { Self.locate(za, name).map { Part(archive: za, index: $0, name: name) } }
+            contentTypes = try part("/[Content_Types].xml")?.read(as: ContentTypes.kind, limits: limits, cache: sharedParts,
+                                                                   total: &total) ?? ContentTypes()
+            rootRelationships = Self.resolved(try part(Self.relsName(of: "/"))?.read(as: RelationshipEntry.kind, limits: limits,
+                                                                                     cache: sharedParts, total: &total) ?? [],
+                                              source: "/")
+            inflatedTotal = total
+            let main = rootRelationships.first { !$0.isExternal && $0.kind == "officeDocument" }
             var mainName: String
             if let main, Self.locate(za, main.target) != nil {
                 mainName = main.target
@@ -162,7 +178,7 @@ public final class DocxPackage {
             let strict = main?.type.hasPrefix("http://purl.oclc.org/ooxml/") ?? false
             conformance = strict ? .strict : .transitional
             mainPart = mainName
-            format = try Self.format(ofContentType: Self.contentType(of: mainName, in: contentTypes))
+            format = try Self.format(ofContentType: contentTypes.type(of: mainName))
         } catch {
             zip_discard(za)
             throw error
@@ -190,136 +206,29 @@ public final class DocxPackage {
         }
     }
 
-    static func contentType(of part: String, in ct: (defaults: [String: String], overrides: [String: String])) -> String? {
-        if let o = ct.overrides[part.lowercased()] { return o }
-        if let dot = part.lastIndex(of: ".") {
-            return ct.defaults[String(part[part.index(after: dot)...]).lowercased()]
-        }
-        return nil
-    }
-
     /// The content type of a part, from `[Content_Types].xml`.
-    public func contentType(of part: String) -> String? {
-        Self.contentType(of: part, in: contentTypes)
-    }
-
-    private static func parseContentTypes(za: OpaquePointer, limits: ReadLimits) throws(ReadError) -> ([String: String], [String: String]) {
-        guard let idx = locate(za, "/[Content_Types].xml") else { return ([:], [:]) }
-        var total = 0
-        let types = try memoized(za: za, index: idx, name: "/[Content_Types].xml", kind: "content-types", limits: limits,
-                                 total: &total) { (stream) throws(ReadError) -> ContentTypes in
-            let r = try XMLPullReader(stream, maxDepth: limits.maxElementDepth)
-            var defaults: [String: String] = [:], overrides: [String: String] = [:]
-            while try r.read() {
-                guard r.kind == .element else { continue }
-                let n = r.name.local
-                if n == "Default", let e = r.attribute(.none, "Extension"), let t = r.attribute(.none, "ContentType") {
-                    defaults[e.lowercased()] = t
-                } else if n == "Override", let p = r.attribute(.none, "PartName"), let t = r.attribute(.none, "ContentType") {
-                    overrides[PartNames.percentDecoded(p.hasPrefix("/") ? p : "/" + p)?.lowercased() ?? p.lowercased()] = t
-                }
-            }
-            return ContentTypes(defaults: defaults, overrides: overrides)
-        }
-        return (types.defaults, types.overrides)
-    }
-
-    private struct ContentTypes {
-        var defaults: [String: String]
-        var overrides: [String: String]
-    }
-
-    // MARK: Parts many packages share
-
-    /// `parse` of entry `index`, or the value it gave for a part with the same compressed bytes
-    /// read before on this thread for the same `kind` under the same limits (`PartMemo`).
-    /// `total` (the package's inflated bytes so far) grows by the part's size either way.
-    private static func memoized<T>(za: OpaquePointer, index: zip_uint64_t, name: String, kind: String, limits: ReadLimits,
-                                    total: inout Int, onRead: ((Int) -> Void)? = nil,
-                                    _ parse: (PartStream) throws(ReadError) -> T) throws(ReadError) -> T {
-        let memo = PartMemo.current
-        let key = memo.enabled ? PartMemo.key(za, index, kind: kind) : nil
-        // A part that would now pass the package's total is read, to be refused as it would be.
-        if let key, key.size <= limits.maxPartBytes, key.size <= limits.maxTotalBytes - total,
-           let kept = memo.value(key, limits: limits, za: za, index: index) as? T {
-            total += key.size
-            onRead?(key.size)
-            return kept
-        }
-        let stream = try PartStream(archive: za, index: index, name: name, limits: limits, totalBefore: total, onRead: onRead)
-        let value = try parse(stream)
-        total += stream.inflated
-        if let key, stream.isAtEnd, stream.inflated == key.size {
-            memo.store(key, limits: limits, value: value, za: za, index: index)
-        }
-        return value
-    }
-
-    /// Whether the calling thread keeps the parts that packages share byte for byte and gives
-    /// them back (see `readShared`); on unless turned off. Off, each package reads as if it were
-    /// the thread's first: for benchmarks that read the same files again and again.
-    public static var keepsSharedParts: Bool {
-        get { PartMemo.current.enabled }
-        set {
-            PartMemo.current.enabled = newValue
-            if !newValue { PartMemo.current.removeAll() }
-        }
-    }
-
-    /// `parse` of a part, or the value it gave for a part with the same compressed bytes read
-    /// before on this thread for the same `kind` (`PartMemo`): for parts that packages made from
-    /// one template share (styles, numbering). `parse` must read the part to its end and depend
-    /// on nothing but its bytes and the package's limits.
-    public func readShared<T>(_ name: String, kind: String, _ parse: (PartStream) throws(ReadError) -> T) throws(ReadError) -> T {
-        guard let idx = Self.locate(archive, name) else { throw ReadError(.missingPart(name)) }
-        var total = inflatedTotal
-        // The stream counts what it inflates as it goes (so a later part's limit sees it); a kept value counts here.
-        // The caller's kinds are apart from the package's own ("content-types", "rels /word/").
-        let value = try Self.memoized(za: archive, index: idx, name: name, kind: "shared " + kind, limits: limits, total: &total,
-                                      onRead: { [unowned self] n in self.inflatedTotal += n }, parse)
-        return value
-    }
+    public func contentType(of part: String) -> String? { contentTypes.type(of: part) }
 
     // MARK: Relationships
 
     /// The relationships of a part ("/" for the package's own).
     public func relationships(of part: String) throws(ReadError) -> [Relationship] {
         if part == "/" { return rootRelationships }
-        var total = inflatedTotal
-        defer { inflatedTotal = total }
-        return try Self.relationships(za: archive, source: part, limits: limits, total: &total)
+        guard let p = self.part(Self.relsName(of: part)) else { return [] }
+        return Self.resolved(try read(p, as: RelationshipEntry.kind), source: part)
     }
 
-    private static func relationships(za: OpaquePointer, source: String, limits: ReadLimits) throws(ReadError) -> [Relationship] {
-        var total = 0
-        return try relationships(za: za, source: source, limits: limits, total: &total)
-    }
-
-    private static func relsName(of part: String) -> String {
+    static func relsName(of part: String) -> String {
         if part == "/" { return "/_rels/.rels" }
         let slash = part.lastIndex(of: "/")!
         return String(part[...slash]) + "_rels/" + String(part[part.index(after: slash)...]) + ".rels"
     }
 
-    private static func relationships(za: OpaquePointer, source: String, limits: ReadLimits, total: inout Int) throws(ReadError) -> [Relationship] {
-        let name = relsName(of: source)
-        guard let idx = locate(za, name) else { return [] }
+    /// Relationships as written, with targets resolved against the source part's folder.
+    static func resolved(_ entries: [RelationshipEntry], source: String) -> [Relationship] {
         let base = source == "/" ? "/" : String(source[...source.lastIndex(of: "/")!])
-        // Targets resolve against the source's folder: the source is part of what the value depends on.
-        return try memoized(za: za, index: idx, name: name, kind: "rels " + base, limits: limits,
-                            total: &total) { (stream) throws(ReadError) -> [Relationship] in
-            let r = try XMLPullReader(stream, maxDepth: limits.maxElementDepth)
-            var out: [Relationship] = []
-            while try r.read() {
-                guard r.kind == .element, r.name.local == "Relationship" else { continue }
-                guard let id = r.attribute(.none, "Id"), let type = r.attribute(.none, "Type"),
-                      let target = r.attribute(.none, "Target") else { continue }
-                let external = r.attribute(.none, "TargetMode")?.lowercased() == "external"
-                out.append(Relationship(id: id, type: type,
-                                        target: external ? target : resolve(target, base: base),
-                                        isExternal: external))
-            }
-            return out
+        return entries.map { e in
+            Relationship(id: e.id, type: e.type, target: e.isExternal ? e.target : resolve(e.target, base: base), isExternal: e.isExternal)
         }
     }
 
@@ -367,7 +276,44 @@ public final class DocxPackage {
         return i < 0 ? nil : zip_uint64_t(i)
     }
 
+    private func part(_ name: String) -> Part? {
+        Self.locate(archive, name).map { Part(archive: archive, index: $0, name: name) }
+    }
+
     public func hasPart(_ name: String) -> Bool { Self.locate(archive, name) != nil }
+
+    /// A part read as `kind`: given back from `sharedParts` when a package read before held the
+    /// same bytes, else read (and offered to `sharedParts`).
+    public func read<Value>(_ name: String, as kind: SharedPartKind<Value>) throws(ReadError) -> Value {
+        guard let p = part(name) else { throw ReadError(.missingPart(name)) }
+        return try read(p, as: kind)
+    }
+
+    private func read<Value>(_ p: Part, as kind: SharedPartKind<Value>) throws(ReadError) -> Value {
+        var total = inflatedTotal
+        defer { inflatedTotal = total }
+        return try p.read(as: kind, limits: limits, cache: sharedParts, total: &total)
+    }
+
+    /// Reads an XML part with `body`, given a pull reader over it: for parts that are this
+    /// package's own (the document, its headers). What is left of the part when `body` returns
+    /// is read too, so that damage anywhere in it refuses it. The reader's errors, and any other
+    /// `body` throws, become `ReadError`s naming the part.
+    public func readXML<T>(_ name: String, namespaces: XMLNamespaces, _ body: (XMLPullReader) throws -> T) throws(ReadError) -> T {
+        let stream = try openPart(name)
+        do {
+            let r = try XMLPullReader(stream, namespaces: namespaces, maxDepth: limits.maxElementDepth)
+            let value = try body(r)
+            try r.finish()
+            return value
+        } catch let e as XMLError {
+            throw ReadError(e, stream: stream)
+        } catch let e as ReadError {
+            throw e
+        } catch {
+            throw ReadError(.notWellFormed(String(describing: error)), part: name)
+        }
+    }
 
     /// A bounded stream over one part's inflated bytes.
     public func openPart(_ name: String) throws(ReadError) -> PartStream {
@@ -383,7 +329,7 @@ public final class DocxPackage {
         var out: [UInt8] = []
         var buf = [UInt8](repeating: 0, count: 65536)
         while true {
-            let n = buf.withUnsafeMutableBytes { s.read(into: $0.baseAddress!, count: $0.count) }
+            let n = buf.withUnsafeMutableBytes { s.read(into: $0) }
             if n < 0 { throw s.failure ?? ReadError(.corruptZip("read"), part: name) }
             if n == 0 { break }
             out.append(contentsOf: buf[0..<n])
@@ -400,83 +346,133 @@ public final class DocxPackage {
     }
 }
 
-/// Inflates one part on demand, enforcing the part, total and ratio limits as bytes
-/// come out, so that lying sizes in the zip's directory do not help a zip bomb.
-public final class PartStream {
-    public let name: String
-    private var file: OpaquePointer?
-    private let compressed: Int
-    /// The inflated size the zip's directory gives.
-    private let declared: Int
-    private let limits: ReadLimits
-    private let totalBefore: Int
-    private let onRead: ((Int) -> Void)?
-    public private(set) var inflated = 0
-    /// The inflated size the zip's directory gives (reading past it is refused).
-    public var declaredSize: Int { declared }
-    /// Set when reading stopped because of a limit or damage.
-    public private(set) var failure: ReadError?
-    /// Read to its end without damage (the CRC checked).
-    public var isAtEnd: Bool { file == nil && failure == nil }
+extension ReadError {
+    /// The XML reader's refusal of a part, as a refusal of the file; a failure of the stream is the stream's own.
+    init(_ e: XMLError, stream: PartStream) {
+        let part = stream.name
+        switch e {
+        case .notWellFormed(let message, let line): self.init(.notWellFormed(message), part: part, line: line)
+        case .doctype: self.init(.dtd, part: part)
+        case .tooDeep(let n): self.init(.tooDeep(n), part: part)
+        case .tooLarge: self.init(.partTooLarge(Int(Int32.max) / 2), part: part)
+        case .sourceFailed: self = stream.failure ?? ReadError(.corruptZip("read"), part: part)
+        }
+    }
+}
 
-    init(archive: OpaquePointer, index: zip_uint64_t, name: String, limits: ReadLimits,
-         totalBefore: Int, onRead: ((Int) -> Void)? = nil) throws(ReadError) {
-        self.name = name
-        self.limits = limits
-        self.totalBefore = totalBefore
-        let total = totalBefore
-        self.onRead = onRead
-        var st = zip_stat_t()
-        zip_stat_init(&st)
-        guard zip_stat_index(archive, index, 0, &st) == 0 else {
-            throw ReadError(.corruptZip(String(cString: zip_strerror(archive))), part: name)
+/// One zip entry, read as a kind of part, through the shared-part cache when there is one.
+private struct Part {
+    let archive: OpaquePointer
+    let index: zip_uint64_t
+    let name: String
+
+    /// `kind`'s value for this part: given back from `cache` when it keeps a reading of the same
+    /// compressed bytes, else parsed. `total` (the package's inflated bytes so far) grows by the
+    /// part's size either way.
+    func read<Value>(as kind: SharedPartKind<Value>, limits: ReadLimits, cache: SharedPartCache?,
+                     total: inout Int) throws(ReadError) -> Value {
+        let key = cache == nil ? nil : self.key(kind)
+        // A part that would now pass the package's total is read, to be refused as it would be.
+        if let cache, let key, key.size <= limits.maxPartBytes, key.size <= limits.maxTotalBytes - total,
+           let kept = cache.value(key, as: SharedPartKind<Value>.self, limits: limits, raw: rawBytes) {
+            total += key.size
+            return kept
         }
-        let size = Int(clamping: st.size)
-        compressed = Int(clamping: st.comp_size)
-        declared = size
-        // Refuse at once what the directory already admits to.
-        if size > limits.maxPartBytes { throw ReadError(.partTooLarge(limits.maxPartBytes), part: name) }
-        if total + size > limits.maxTotalBytes { throw ReadError(.totalTooLarge(limits.maxTotalBytes), part: name) }
-        if size > limits.ratioFloorBytes, size / max(compressed, 1) > limits.maxCompressionRatio {
-            throw ReadError(.compressionRatio(limits.maxCompressionRatio), part: name)
+        let stream = try PartStream(archive: archive, index: index, name: name, limits: limits, totalBefore: total)
+        let value: Value
+        do {
+            let r = try XMLPullReader(stream, namespaces: kind.namespaces, maxDepth: limits.maxElementDepth, pruning: kind.pruning)
+            value = try kind.parse(r)
+            try r.finish()
+        } catch {
+            throw ReadError(error, stream: stream)
         }
-        guard let f = zip_fopen_index(archive, index, 0) else {
-            let msg = String(cString: zip_strerror(archive))
-            if [ZIP_ER_NOPASSWD, ZIP_ER_WRONGPASSWD, ZIP_ER_ENCRNOTSUPP].contains(zip_error_code_zip(zip_get_error(archive))) { throw ReadError(.encrypted, part: name) }
-            throw ReadError(.corruptZip(msg), part: name)
+        total += stream.inflated
+        if let cache, let key, stream.isAtEnd, stream.inflated == key.size {
+            cache.store(key, limits: limits, value: value, raw: rawBytes)
         }
-        file = f
+        return value
     }
 
-    deinit { if let file { zip_fclose(file) } }
+    /// The cache key of this entry as `kind`, or nil when it is not worth keeping (encrypted,
+    /// large, odd stat): such a part is read as any other, and refused as any other.
+    func key<Value>(_ kind: SharedPartKind<Value>) -> SharedPartCache.Key? {
+        var st = zip_stat_t()
+        zip_stat_init(&st)
+        guard zip_stat_index(archive, index, 0, &st) == 0 else { return nil }
+        let need = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE | ZIP_STAT_CRC | ZIP_STAT_COMP_METHOD | ZIP_STAT_ENCRYPTION_METHOD
+        guard st.valid & zip_uint64_t(need) == zip_uint64_t(need), st.encryption_method == UInt16(ZIP_EM_NONE),
+              st.comp_size <= zip_uint64_t(SharedPartCache.maxPartRawBytes),
+              st.size <= zip_uint64_t(SharedPartCache.maxPartBytes) else { return nil }
+        return SharedPartCache.Key(kind: ObjectIdentifier(kind), crc: st.crc, size: Int(st.size),
+                                   compressedSize: Int(st.comp_size), method: Int32(st.comp_method))
+    }
 
-    /// Reads up to `count` bytes; 0 at the end, -1 on damage or a limit (see `failure`).
-    public func read(into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
-        guard let file, failure == nil else { return failure == nil ? 0 : -1 }
-        // zip_fread gives 0 for 0 bytes asked, which is not the end (nor its CRC checked).
-        if count <= 0 { return 0 }
-        let n = Int(zip_fread(file, buffer, zip_uint64_t(count)))
-        if n < 0 {
-            failure = ReadError(.corruptZip(String(cString: zip_file_strerror(file))), part: name)
-            return -1
+    /// The entry's bytes as stored in the zip (not inflated), or nil when they cannot be read whole.
+    func rawBytes() -> [UInt8]? {
+        var st = zip_stat_t()
+        zip_stat_init(&st)
+        guard zip_stat_index(archive, index, 0, &st) == 0, let f = zip_fopen_index(archive, index, zip_flags_t(ZIP_FL_COMPRESSED)) else {
+            return nil
         }
-        inflated += n
-        onRead?(n)
-        if inflated > limits.maxPartBytes {
-            failure = ReadError(.partTooLarge(limits.maxPartBytes), part: name); return -1
+        defer { zip_fclose(f) }
+        let count = Int(st.comp_size)
+        var out = [UInt8](repeating: 0, count: count)
+        var got = 0
+        while got < count {
+            let n = out.withUnsafeMutableBytes { zip_fread(f, $0.baseAddress! + got, zip_uint64_t(count - got)) }
+            if n <= 0 { return nil }
+            got += Int(n)
         }
-        if totalBefore + inflated > limits.maxTotalBytes {
-            failure = ReadError(.totalTooLarge(limits.maxTotalBytes), part: name); return -1
+        return out
+    }
+}
+
+/// `[Content_Types].xml`: default types by extension, overrides by part name (both lower case).
+struct ContentTypes {
+    var defaults: [String: String] = [:]
+    var overrides: [String: String] = [:]
+
+    func type(of part: String) -> String? {
+        if let o = overrides[part.lowercased()] { return o }
+        if let dot = part.lastIndex(of: ".") {
+            return defaults[String(part[part.index(after: dot)...]).lowercased()]
         }
-        if inflated > limits.ratioFloorBytes, inflated / max(compressed, 1) > limits.maxCompressionRatio {
-            failure = ReadError(.compressionRatio(limits.maxCompressionRatio), part: name); return -1
+        return nil
+    }
+
+    static let kind = SharedPartKind<ContentTypes>(namespaces: .unnamed) { (r) throws(XMLError) in
+        var t = ContentTypes()
+        while try r.read() {
+            guard r.kind == .element else { continue }
+            let n = r.name.local
+            if n == "Default", let e = r.attribute(.none, "Extension"), let ct = r.attribute(.none, "ContentType") {
+                t.defaults[e.lowercased()] = ct
+            } else if n == "Override", let p = r.attribute(.none, "PartName"), let ct = r.attribute(.none, "ContentType") {
+                t.overrides[PartNames.percentDecoded(p.hasPrefix("/") ? p : "/" + p)?.lowercased() ?? p.lowercased()] = ct
+            }
         }
-        if inflated > declared {
-            // libzip checks the CRC at the end but not the size: a directory that understates
-            // a part (a zip bomb's trick) would otherwise get past the checks made at opening.
-            failure = ReadError(.corruptZip("inflates past the \(declared) bytes its directory entry gives"), part: name); return -1
+        return t
+    }
+}
+
+/// A relationship as its `.rels` part writes it: the target not yet resolved (it resolves
+/// against the folder of the part the `.rels` belongs to).
+struct RelationshipEntry {
+    var id: String
+    var type: String
+    var target: String
+    var isExternal: Bool
+
+    static let kind = SharedPartKind<[RelationshipEntry]>(namespaces: .unnamed) { (r) throws(XMLError) in
+        var out: [RelationshipEntry] = []
+        while try r.read() {
+            guard r.kind == .element, r.name.local == "Relationship" else { continue }
+            guard let id = r.attribute(.none, "Id"), let type = r.attribute(.none, "Type"),
+                  let target = r.attribute(.none, "Target") else { continue }
+            out.append(RelationshipEntry(id: id, type: type, target: target,
+                                         isExternal: r.attribute(.none, "TargetMode")?.lowercased() == "external"))
         }
-        if n == 0 { zip_fclose(file); self.file = nil }
-        return n
+        return out
     }
 }

@@ -21,11 +21,12 @@ public enum Pipeline {
                            limits: limits)
     }
 
-    /// The same for a file already read and hashed.
+    /// The same for a file already read and hashed. A bulk reader passes a `SharedPartCache` of
+    /// its thread's, so that parts plans share are read once.
     public static func analyse(bytes: [UInt8], path: String, sha256: String, target: Phase? = nil,
-                               language: MessageLanguage = .da, limits: ReadLimits = .default)
-        throws(ReadError) -> (plan: Plan, report: ValidationReport) {
-        let pkg = try DocxPackage(bytes: bytes, path: path, limits: limits)
+                               language: MessageLanguage = .da, limits: ReadLimits = .default,
+                               sharedParts: SharedPartCache? = nil) throws(ReadError) -> (plan: Plan, report: ValidationReport) {
+        let pkg = try DocxPackage(bytes: bytes, path: path, limits: limits, sharedParts: sharedParts)
         let doc = try WordReader.read(package: pkg)
         var result = Mapper.map(doc)
         result.plan.source = SourceInfo(path: path, sha256: sha256, bytes: bytes.count, format: pkg.format.rawValue)

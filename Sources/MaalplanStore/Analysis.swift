@@ -33,7 +33,7 @@ struct FileResult: Sendable {
 /// One file's work, run on the worker threads: read, hash, and parse only when the content is new.
 enum Analysis {
     static func analyse(_ c: Candidate, storedSha: String?, knownPlans: Set<String>, language: MessageLanguage,
-                        limits: ReadLimits = .default) -> FileResult {
+                        limits: ReadLimits = .default, sharedParts: SharedPartCache? = nil) -> FileResult {
         var c = c
         let bytes: [UInt8]
         do {
@@ -44,13 +44,16 @@ enum Analysis {
         let sha = SHA256.hex(bytes)
         if sha == storedSha { return FileResult(candidate: c, outcome: .unchanged(sha256: sha)) }
         if knownPlans.contains(sha) { return FileResult(candidate: c, outcome: .known(sha256: sha)) }
-        return FileResult(candidate: c, outcome: parse(bytes, path: c.path, sha: sha, language: language, limits: limits))
+        return FileResult(candidate: c, outcome: parse(bytes, path: c.path, sha: sha, language: language, limits: limits,
+                                                            sharedParts: sharedParts))
     }
 
     /// Reads, maps and validates (`Pipeline.analyse`, from bytes already read and hashed).
-    static func parse(_ bytes: [UInt8], path: String, sha: String, language: MessageLanguage, limits: ReadLimits = .default) -> FileOutcome {
+    static func parse(_ bytes: [UInt8], path: String, sha: String, language: MessageLanguage, limits: ReadLimits = .default,
+                      sharedParts: SharedPartCache? = nil) -> FileOutcome {
         do {
-            let (plan, report) = try Pipeline.analyse(bytes: bytes, path: path, sha256: sha, language: language, limits: limits)
+            let (plan, report) = try Pipeline.analyse(bytes: bytes, path: path, sha256: sha, language: language, limits: limits,
+                                                      sharedParts: sharedParts)
             return .parsed(ParsedPlan(sha256: sha, bytes: bytes.count, format: plan.source?.format ?? "",
                                       rows: PlanRows(plan, language), next: report.phaseReached.next,
                                       missingForNext: report.missingForNext, json: plan.json.serialized()))
@@ -63,6 +66,6 @@ enum Analysis {
     static func readFile(_ path: String, limits: ReadLimits) throws(ReadError) -> ([UInt8], Int64, Int64) {
         let file = try DocxPackage.readFile(path: path, limits: limits)
         if file.bytes.isEmpty { throw ReadError(.empty) }
-        return (file.bytes, Int64(file.bytes.count), file.modifiedNanoseconds)
+        return (file.bytes, file.stamp.size, file.stamp.modifiedNanoseconds)
     }
 }

@@ -214,9 +214,11 @@ public final class Importer {
         for _ in 0..<jobs {
             group.enter()
             let t = Thread {
+                // Plans from one template share their styles and more: each thread reads them once.
+                let sharedParts = SharedPartCache()
                 while !stop.isSet && !queue.isClosed, let k = next.take(below: work.count) {
                     let (c, sha) = work[k]
-                    queue.push(Analysis.analyse(c, storedSha: sha, knownPlans: knownPlans, language: language))
+                    queue.push(Analysis.analyse(c, storedSha: sha, knownPlans: knownPlans, language: language, sharedParts: sharedParts))
                 }
                 queue.producerDone()
                 group.leave()

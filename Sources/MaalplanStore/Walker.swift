@@ -138,7 +138,9 @@ public enum Walker {
                 return
             }
             guard seenFiles.insert(path).inserted else { return }
-            r.candidates.append(Candidate(path: path, size: Int64(st.st_size), mtimeNs: DocxPackage.modifiedNanoseconds(st), legacy: legacy))
+            // Stamped as the file reader stamps what it reads, which a re-run compares (a file gone since: read and failed then).
+            let stamp = FileStamp.of(path: path) ?? FileStamp(size: Int64(st.st_size), modifiedNanoseconds: 0)
+            r.candidates.append(Candidate(path: path, size: stamp.size, mtimeNs: stamp.modifiedNanoseconds, legacy: legacy))
         default:
             r.skipped.append(Skipped(path: path, reason: .special))
         }

@@ -1,4 +1,5 @@
 import DocxPackage
+import XMLStream
 
 /// Pulls one WordprocessingML part (document, header, footer, notes) into blocks.
 ///
@@ -7,7 +8,7 @@ import DocxPackage
 /// (its end, or the start itself when empty).
 final class BodyReader {
     let r: XMLPullReader
-    @exclusivity(unchecked) var styles: Styles
+    let styles: Styles
     let numbering: Numbering
     let limits: ReadLimits
     private let tok = Tok.all

@@ -1,4 +1,5 @@
 import DocxPackage
+import XMLStream
 
 /// What the reader needs of styles.xml: names, the basedOn chain, outline levels and numbering.
 struct Styles {
@@ -18,8 +19,8 @@ struct Styles {
     private(set) var defaultParagraphStyle: String?
 
     /// Memoised answers per style id (see `memo`). A reference: they follow from `byId` alone,
-    /// so every document that gets these styles from the thread's memo of shared parts
-    /// (`DocxPackage.readShared`) reuses what the documents before it resolved.
+    /// so every document that gets these styles from a cache of shared parts
+    /// (`SharedPartCache`) reuses what the documents before it resolved.
     private final class Answers {
         var heading: [String: Int?] = [:]
         var numId: [String: Int?] = [:]
@@ -36,7 +37,12 @@ struct Styles {
     /// style list, most of a real template's styles.xml. They are cut out before parsing (`XMLPrune`).
     static let unread = ["w:latentStyles", "w:tblStylePr", "w:tblPr", "w:trPr", "w:tcPr"]
 
-    static func parse(_ r: XMLPullReader) throws(ReadError) -> Styles {
+    /// styles.xml as a part many packages share (`DocxPackage.read(_:as:)`).
+    static let kind = SharedPartKind<Styles>(namespaces: WordNamespaces.table, pruning: unread) { (r) throws(XMLError) in
+        try parse(r)
+    }
+
+    static func parse(_ r: XMLPullReader) throws(XMLError) -> Styles {
         r.reportOnly(parsed)
         var s = Styles()
         var current: Style?
@@ -142,7 +148,10 @@ struct Numbering {
     /// The elements `parse` looks at.
     static let parsed = XMLNameTable(names: Set(["abstractNum", "num", "lvl", "lvlOverride", "abstractNumId", "numFmt"].map { QName(.w, $0) }))
 
-    static func parse(_ r: XMLPullReader) throws(ReadError) -> Numbering {
+    /// numbering.xml as a part many packages share (`DocxPackage.read(_:as:)`).
+    static let kind = SharedPartKind<Numbering>(namespaces: WordNamespaces.table) { (r) throws(XMLError) in try parse(r) }
+
+    static func parse(_ r: XMLPullReader) throws(XMLError) -> Numbering {
         r.reportOnly(parsed)
         var nb = Numbering()
         nb.present = true

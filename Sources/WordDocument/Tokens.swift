@@ -1,4 +1,4 @@
-import DocxPackage
+import XMLStream
 
 /// The element and attribute names BodyReader switches on, as XMLPullReader tokens: small
 /// integers compared in a switch instead of strings. Raw values are "prefix:local" with the
@@ -52,7 +52,7 @@ enum Tok: String, CaseIterable {
     var index: Int { Int(unsafeBitCast(self, to: UInt8.self)) }
 
     /// The token table to hand XMLPullReader.useTokens.
-    static let table = XMLPullReader.tokenTable(names)
+    static let table = XMLNameTable(tokens: names)
 
     /// The names, by token.
     static let names: [QName] = all.enumerated().map { i, t in

@@ -1,4 +1,5 @@
 import DocxPackage
+import XMLStream
 
 /// Reads a Word package into a `WordDocument`.
 public enum WordReader {
@@ -12,51 +13,32 @@ public enum WordReader {
         try read(package: DocxPackage(bytes: bytes, limits: limits))
     }
 
+    /// Reads an opened package: the main part, the headers and footers its sections name, the
+    /// notes and the core properties.
     public static func read(package pkg: DocxPackage) throws(ReadError) -> WordDocument {
-        do {
-            return try readUntyped(pkg)
-        } catch let e as ReadError {
-            throw e
-        } catch {
-            throw ReadError(.notWellFormed(String(describing: error)), part: pkg.mainPart)
-        }
-    }
-
-    private static func reader(_ pkg: DocxPackage, _ part: String) throws -> XMLPullReader {
-        try XMLPullReader(pkg.openPart(part), maxDepth: pkg.limits.maxElementDepth)
-    }
-
-    private static func readUntyped(_ pkg: DocxPackage) throws -> WordDocument {
         let rels = try pkg.relationships(of: pkg.mainPart).filter { !$0.isExternal && pkg.hasPart($0.target) }
         func target(_ kind: String) -> String? { rels.first { $0.kind == kind }?.target }
 
         // Styles and numbering depend on nothing but their bytes: plans made from one template
-        // share them, and a thread reads such a part once (`DocxPackage.readShared`).
-        let maxDepth = pkg.limits.maxElementDepth
-        var styles = Styles()
-        if let part = target("styles") {
-            styles = try pkg.readShared(part, kind: "styles") { (s) throws(ReadError) in
-                try Styles.parse(XMLPullReader(s, maxDepth: maxDepth, pruning: Styles.unread))
-            }
-        }
-        var numbering = Numbering()
-        if let part = target("numbering") {
-            numbering = try pkg.readShared(part, kind: "numbering") { (s) throws(ReadError) in
-                try Numbering.parse(XMLPullReader(s, maxDepth: maxDepth))
+        // share them (see `SharedPartCache`).
+        let styles = try target("styles").map { (part) throws(ReadError) in try pkg.read(part, as: Styles.kind) } ?? Styles()
+        let numbering = try target("numbering").map { (part) throws(ReadError) in try pkg.read(part, as: Numbering.kind) } ?? Numbering()
+        func body(_ part: String, _ read: (BodyReader) throws -> Void) throws(ReadError) {
+            try pkg.readXML(part, namespaces: WordNamespaces.table) { r in
+                try read(BodyReader(r, styles: styles, numbering: numbering, limits: pkg.limits))
             }
         }
 
-        let main = BodyReader(try reader(pkg, pkg.mainPart), styles: styles, numbering: numbering, limits: pkg.limits)
-        let (root, body) = try main.readRoot()
-        if root != "document" { throw ReadError(.noMainPart, part: pkg.mainPart) }
-        // The reader stops at the root's end (or start): the rest of each part is still checked.
-        try main.r.finish()
-        styles = main.styles
-
-        var doc = WordDocument(format: pkg.format, conformance: pkg.conformance, mainPart: pkg.mainPart, body: body)
+        var doc = WordDocument(format: pkg.format, conformance: pkg.conformance, mainPart: pkg.mainPart)
+        var refs: [(isHeader: Bool, kind: HeaderFooterKind, id: String)] = []
+        try body(pkg.mainPart) { br in
+            let (root, blocks) = try br.readRoot()
+            if root != "document" { throw ReadError(.noMainPart, part: pkg.mainPart) }
+            doc.body = blocks
+            refs = br.sectionReferences
+        }
 
         // Headers and footers: those the sections name, in order, else every one in the relationships.
-        var refs = main.sectionReferences
         if refs.isEmpty {
             refs = rels.compactMap { rel in
                 rel.kind == "header" || rel.kind == "footer" ? (rel.kind == "header", HeaderFooterKind.default, rel.id) : nil
@@ -66,24 +48,20 @@ public enum WordReader {
         for ref in refs where !seen.contains(ref.id) {
             seen.insert(ref.id)
             guard let rel = rels.first(where: { $0.id == ref.id }) else { continue }
-            let br = BodyReader(try reader(pkg, rel.target), styles: styles, numbering: numbering, limits: pkg.limits)
-            let blocks = try br.readRoot().blocks
-            try br.r.finish()
-            styles = br.styles
-            let hf = HeaderFooter(kind: ref.kind, part: rel.target, blocks: blocks)
-            if ref.isHeader { doc.headers.append(hf) } else { doc.footers.append(hf) }
+            try body(rel.target) { br in
+                let hf = HeaderFooter(kind: ref.kind, part: rel.target, blocks: try br.readRoot().blocks)
+                if ref.isHeader { doc.headers.append(hf) } else { doc.footers.append(hf) }
+            }
         }
 
         for (kind, noteKind) in [("footnotes", Note.Kind.footnote), ("endnotes", .endnote)] {
             guard let part = target(kind) else { continue }
-            let br = BodyReader(try reader(pkg, part), styles: styles, numbering: numbering, limits: pkg.limits)
-            doc.notes += try br.readNotes(kind: noteKind)
-            try br.r.finish()
+            try body(part) { br in doc.notes += try br.readNotes(kind: noteKind) }
         }
 
         let pkgRels = try pkg.relationships(of: "/")
         if let core = pkgRels.first(where: { $0.kind == "core-properties" && !$0.isExternal && pkg.hasPart($0.target) }) {
-            doc.properties = try readCore(reader(pkg, core.target))
+            doc.properties = try pkg.readXML(core.target, namespaces: WordNamespaces.table, readCore)
         }
         return doc
     }

@@ -1,37 +1,14 @@
 internal import CLibXML2
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
-/// Names mapped to small integers, made once (a `static let`) and handed to
-/// `XMLPullReader.useTokens(_:)` (a name's token) or `reportOnly(_:)` (non-zero: reported).
-/// Readers on one thread keep what they learnt of a table, by name, from part to part.
-public final class XMLNameTable: @unchecked Sendable {
-    let map: [QName: Int32]
-
-    /// Each name's position in `list` (the first position where a name occurs twice).
-    public init(tokens list: [QName]) {
-        var map: [QName: Int32] = [:]
-        for (i, q) in list.enumerated() where map[q] == nil { map[q] = Int32(i) }
-        self.map = map
-    }
-
-    /// The names of a filter: each maps to 1.
-    public init(names: Set<QName>) {
-        map = Dictionary(uniqueKeysWithValues: names.map { ($0, 1) })
-    }
-}
-
 /// A libxml2 push parser context and the names interned from its dictionary: libxml2 hands
 /// out local names and namespace URIs from that dictionary, so a (local, URI) pointer pair
 /// stands for one name as long as the dictionary lives. `xmlCtxtResetPush` keeps it, so a
 /// session serves part after part (7 or 8 in a plan, thousands in an import) without making
 /// a context, nor interning a name or classifying a namespace URI, more than once.
-/// Used by one reader at a time, on one thread (`ParserSessionPool`).
+/// A session classifies namespace URIs with one `XMLNamespaces` table, so the names it interns
+/// carry their namespace. Used by one reader at a time, on one thread (`ParserSessionPool`).
 final class ParserSession {
+    let namespaces: XMLNamespaces
     var ctxt: xmlParserCtxtPtr?
     @exclusivity(unchecked) private(set) var names: [QName] = []
     /// Open addressing over (local, URI) pointer pairs; a slot with `local == 0` is free.
@@ -45,7 +22,8 @@ final class ParserSession {
     /// Past this many names (a part with very many distinct names) a session is not kept.
     static let maxNames = 20_000
 
-    init() {
+    init(_ namespaces: XMLNamespaces) {
+        self.namespaces = namespaces
         slots = .allocate(capacity: 1 << slotBits)
         slots.initialize(repeating: Slot(local: 0, uri: 0, index: 0), count: 1 << slotBits)
     }
@@ -109,7 +87,7 @@ final class ParserSession {
         guard let uri else { return .none }
         let key = UInt(bitPattern: uri)
         if let ns = nsByURI[key] { return ns }
-        let ns = XMLNamespace.classify(String(cString: uri))
+        let ns = namespaces.classify(String(cString: uri))
         nsByURI[key] = ns
         return ns
     }
@@ -131,8 +109,10 @@ final class ParserSession {
     }
 }
 
-/// Each thread's parser sessions not in use. A reader takes one (or a new one) and gives it
-/// back at the end of its part; a reader that starts while another is open takes a second.
+/// Each thread's parser sessions not in use. A reader takes one for its namespace table (or a
+/// new one) and gives it back at the end of its part; a reader that starts while another is
+/// open takes a second. Per thread and hidden: a session changes no result, only how often
+/// libxml2 makes a context and interns a name.
 final class ParserSessionPool {
     private var free: [ParserSession] = []
     private static let keep = 4
@@ -140,7 +120,10 @@ final class ParserSessionPool {
     private static let perThread = ThreadLocal { ParserSessionPool() }
     static var current: ParserSessionPool { perThread.value }
 
-    func take() -> ParserSession { free.popLast() ?? ParserSession() }
+    func take(_ namespaces: XMLNamespaces) -> ParserSession {
+        if let i = free.lastIndex(where: { $0.namespaces === namespaces }) { return free.remove(at: i) }
+        return ParserSession(namespaces)
+    }
 
     /// Keeps the session for the next part when it ended cleanly and is small enough; else it goes.
     func give(_ s: ParserSession, reuse: Bool) {

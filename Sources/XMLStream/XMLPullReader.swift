@@ -2,55 +2,7 @@ internal import CLibXML2
 
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
-
-/// The XML namespaces the reader cares about. Transitional and Strict
-/// (ISO/IEC 29500 `http://purl.oclc.org/ooxml/...`) URIs map to the same case.
-public enum XMLNamespace: UInt8, Sendable {
-    case none, w, r, wp, a, pic, mc, v, o, w10, wps, wpg, wpc, w14, m, dc, dcterms, cp, relationships, contentTypes, xml, other
-
-    static func classify(_ uri: String) -> XMLNamespace {
-        switch uri {
-        case "": return .none
-        case "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
-             "http://purl.oclc.org/ooxml/wordprocessingml/main": return .w
-        case "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-             "http://purl.oclc.org/ooxml/officeDocument/relationships": return .r
-        case "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing",
-             "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing": return .wp
-        case "http://schemas.openxmlformats.org/drawingml/2006/main",
-             "http://purl.oclc.org/ooxml/drawingml/main": return .a
-        case "http://schemas.openxmlformats.org/drawingml/2006/picture",
-             "http://purl.oclc.org/ooxml/drawingml/picture": return .pic
-        case "http://schemas.openxmlformats.org/markup-compatibility/2006": return .mc
-        case "urn:schemas-microsoft-com:vml": return .v
-        case "urn:schemas-microsoft-com:office:office": return .o
-        case "urn:schemas-microsoft-com:office:word": return .w10
-        case "http://schemas.microsoft.com/office/word/2010/wordprocessingShape": return .wps
-        case "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup": return .wpg
-        case "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas": return .wpc
-        case "http://schemas.microsoft.com/office/word/2010/wordml": return .w14
-        case "http://schemas.openxmlformats.org/officeDocument/2006/math",
-             "http://purl.oclc.org/ooxml/officeDocument/math": return .m
-        case "http://purl.org/dc/elements/1.1/": return .dc
-        case "http://purl.org/dc/terms/": return .dcterms
-        case "http://schemas.openxmlformats.org/package/2006/metadata/core-properties": return .cp
-        case "http://schemas.openxmlformats.org/package/2006/relationships": return .relationships
-        case "http://schemas.openxmlformats.org/package/2006/content-types": return .contentTypes
-        case "http://www.w3.org/XML/1998/namespace": return .xml
-        default: return .other
-        }
-    }
-}
-
-/// An element or attribute name: namespace and local name.
-public struct QName: Hashable, Sendable {
-    public var ns: XMLNamespace
-    public var local: String
-    public init(_ ns: XMLNamespace, _ local: String) { self.ns = ns; self.local = local }
-}
 
 /// Node kinds of a pull reader. Adjacent character data (text, CDATA, white space, character
 /// and entity references) comes as one `.text` node; comments and processing instructions
@@ -59,7 +11,7 @@ public enum XMLNodeKind: Sendable, BitwiseCopyable {
     case element, endElement, text, whitespace, other
 }
 
-/// Pulls the nodes of one XML part, streaming from a `PartStream`, with safe settings:
+/// Pulls the nodes of one XML part, streaming from a byte source, with safe settings:
 /// no DTD loading, no entity substitution, no network; a document type declaration is
 /// refused (OPC, ECMA-376 Part 2, M1.18) the moment the parser meets it, before any of
 /// its internal subset is read.
@@ -79,12 +31,13 @@ public final class XMLPullReader {
     private let session: ParserSession
     private var ctxt: xmlParserCtxtPtr?
     private var released = false
-    private let source: PartStream
-    private let partName: String
+    private let source: any XMLByteSource
+    /// The source reported a failure (it knows which).
+    private var sourceFailed = false
     private let maxDepth: Int
     private var firstError: (line: Int, message: String)?
     /// Met by a callback (a DOCTYPE, nesting past `maxDepth`).
-    private var failure: ReadError?
+    private var failure: XMLError?
     /// The parser has had the whole part (or was stopped).
     private var finished = false
     /// xmlParseChunk failed: the part is not well-formed (a fatal error; namespace errors are not).
@@ -184,28 +137,29 @@ public final class XMLPullReader {
     /// A part read whole to be pruned may be this large; a larger one is streamed as it is.
     public static let maxPrunedPartBytes = 8 << 20
 
-    /// - Parameter pruning: elements (`prefix:local`, as the part writes them) whose content the
-    ///   caller never reads: when given, the part is inflated whole (up to `maxPrunedPartBytes`)
-    ///   and they are cut out before parsing (`XMLPrune`), so neither libxml2 nor the caller
-    ///   spends time on them.
-    public init(_ source: PartStream, maxDepth: Int = ReadLimits.default.maxElementDepth,
-                pruning: [String] = []) throws(ReadError) {
+    /// - Parameters:
+    ///   - namespaces: which namespace URIs the caller names (the rest are `.other`).
+    ///   - maxDepth: element nesting past this is refused (`XMLError.tooDeep`).
+    ///   - pruning: elements (`prefix:local`, as the part writes them) whose content the
+    ///     caller never reads: when given, the part is read whole (up to `maxPrunedPartBytes`;
+    ///     the source must declare its size) and they are cut out before parsing (`XMLPrune`),
+    ///     so neither libxml2 nor the caller spends time on them.
+    public init(_ source: any XMLByteSource, namespaces: XMLNamespaces, maxDepth: Int = 256,
+                pruning: [String] = []) throws(XMLError) {
         _ = XMLPullReader.setUp
         self.source = source
-        self.partName = source.name
         self.maxDepth = maxDepth
-        session = ParserSessionPool.current.take()
-        if !pruning.isEmpty && source.declaredSize <= Self.maxPrunedPartBytes {
-            // The whole part (one byte more than declared, so that a part inflating past it is refused).
-            let capacity = max(source.declaredSize + 1, Self.readSize + Self.pushSize)
+        session = ParserSessionPool.current.take(namespaces)
+        if !pruning.isEmpty, let declared = source.declaredSize, declared <= Self.maxPrunedPartBytes {
+            // The whole part (one byte more than declared, so that a part longer than it is refused).
+            let capacity = max(declared + 1, Self.readSize + Self.pushSize)
             input = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
             var length = 0
             while true {
-                let n = source.read(into: input + length, count: capacity - length)
-                if n < 0 { throw source.failure ?? ReadError(.corruptZip("read"), part: partName) }
+                let n = source.read(into: UnsafeMutableRawBufferPointer(start: input + length, count: capacity - length))
+                if n < 0 || length + n == capacity { throw .sourceFailed }
                 if n == 0 { break }
                 length += n
-                if length == capacity { throw ReadError(.corruptZip("read"), part: partName) }
             }
             inputEnd = XMLPrune.prune(input.assumingMemoryBound(to: UInt8.self), count: length, names: pruning)
             endOfStream = true
@@ -213,8 +167,8 @@ public final class XMLPullReader {
             input = UnsafeMutableRawPointer.allocate(byteCount: Self.readSize + Self.pushSize, alignment: 16)
             // As xmlTextReader does: the first four bytes go with the context, for the encoding.
             while inputEnd < 4 {
-                let n = source.read(into: input + inputEnd, count: 4 - inputEnd)
-                if n < 0 { throw source.failure ?? ReadError(.corruptZip("read"), part: partName) }
+                let n = source.read(into: UnsafeMutableRawBufferPointer(start: input + inputEnd, count: 4 - inputEnd))
+                if n < 0 { throw .sourceFailed }
                 if n == 0 { endOfStream = true; break }
                 inputEnd += n
             }
@@ -224,7 +178,7 @@ public final class XMLPullReader {
         if let reused = session.ctxt {
             // xmlCtxtResetPush keeps the context's dictionary, so the names interned stay valid.
             if xmlCtxtResetPush(reused, first, first == nil ? 0 : 4, nil, nil) != 0 {
-                throw ReadError(.notWellFormed("libxml2"), part: partName)
+                throw .notWellFormed("libxml2", line: nil)
             }
             reused.pointee.userData = me
             ctxt = reused
@@ -234,7 +188,7 @@ public final class XMLPullReader {
             session.ctxt = ctxt
         }
         if first != nil { inputStart = 4 }
-        guard let ctxt else { throw ReadError(.notWellFormed("libxml2"), part: partName) }
+        guard let ctxt else { throw .notWellFormed("libxml2", line: nil) }
         xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOWARNING.rawValue))
     }
 
@@ -251,7 +205,7 @@ public final class XMLPullReader {
         ctxt = nil
         if let t = tokens { session.remember(t, nameToken) }
         if let f = filter { session.remember(f, nameReported) }
-        let clean = finished && !fatal && !stopped && failure == nil && source.failure == nil && firstError == nil
+        let clean = finished && !fatal && !stopped && failure == nil && !sourceFailed && firstError == nil
         ParserSessionPool.current.give(session, reuse: clean)
     }
 
@@ -264,12 +218,12 @@ public final class XMLPullReader {
     }
 
     private func tooLarge() {
-        failure = ReadError(.partTooLarge(Int(Int32.max) / 2), part: partName)
+        failure = .tooLarge
         stop()
     }
 
     private func doctype() {
-        if failure == nil { failure = ReadError(.dtd, part: partName) }
+        if failure == nil { failure = .doctype }
         stop()
     }
 
@@ -285,7 +239,7 @@ public final class XMLPullReader {
         guard failure == nil, !draining, let local else { return }
         let depth = parserDepth
         if depth > maxDepth {
-            failure = ReadError(.tooDeep(maxDepth), part: partName)
+            failure = .tooDeep(maxDepth)
             stop()
             return
         }
@@ -384,10 +338,10 @@ public final class XMLPullReader {
     // MARK: Reading
 
     /// An XML error as a refusal.
-    private func xmlError(_ e: (line: Int, message: String)) -> ReadError {
+    private func xmlError(_ e: (line: Int, message: String)) -> XMLError {
         // libxml2's own depth limit (256 without XML_PARSE_HUGE) can strike before `maxDepth`: the same refusal.
-        if e.message.hasPrefix("Excessive depth in document") { return ReadError(.tooDeep(min(maxDepth, 256)), part: partName) }
-        return ReadError(.notWellFormed(e.message), part: partName, line: e.line)
+        if e.message.hasPrefix("Excessive depth in document") { return .tooDeep(min(maxDepth, 256)) }
+        return .notWellFormed(e.message, line: e.line)
     }
 
     /// Pushes the next piece of the part into the parser. False when there is nothing more to push.
@@ -399,8 +353,8 @@ public final class XMLPullReader {
                 inputEnd -= inputStart
                 inputStart = 0
             }
-            let n = source.read(into: input + inputEnd, count: Self.readSize)
-            if n < 0 { finished = true; return false }
+            let n = source.read(into: UnsafeMutableRawBufferPointer(start: input + inputEnd, count: Self.readSize))
+            if n < 0 { sourceFailed = true; finished = true; return false }
             if n == 0 { endOfStream = true } else { inputEnd += n }
         }
         let size = min(inputEnd - inputStart, Self.pushSize)
@@ -414,19 +368,18 @@ public final class XMLPullReader {
 
     /// Whatever stops the reading of this part, in the order xmlTextReader reported it:
     /// damage or a limit in the zip stream, then a refusal met by the parser.
-    private func pendingError(nonFatal: Bool) -> ReadError? {
-        if let e = source.failure { return e }
+    private func pendingError(nonFatal: Bool) -> XMLError? {
+        if sourceFailed { return .sourceFailed }
         if let e = failure { return e }
         if fatal || nonFatal, let e = firstError { return xmlError(e) }
         if fatal {
-            return ReadError(.notWellFormed("ukendt fejl / unknown error"), part: partName,
-                             line: Int(ctxt?.pointee.input?.pointee.line ?? 0))
+            return .notWellFormed("ukendt fejl / unknown error", line: Int(ctxt?.pointee.input?.pointee.line ?? 0))
         }
         return nil
     }
 
     /// Moves to the next node; false at the end of the document.
-    public func read() throws(ReadError) -> Bool {
+    public func read() throws(XMLError) -> Bool {
         if next >= events.count {
             events.removeAll()
             attrs.removeAll()
@@ -434,7 +387,7 @@ public final class XMLPullReader {
             next = 0
             while events.count == 0 && push() {
                 // A push that ends in a refusal hands out none of its nodes.
-                if fatal || failure != nil || source.failure != nil { events.removeAll() }
+                if fatal || failure != nil || sourceFailed { events.removeAll() }
             }
             if events.count == 0 {
                 // Errors the parser could go on from (namespace errors) refuse the part at its end.
@@ -452,7 +405,7 @@ public final class XMLPullReader {
     /// For a reader that stops before the end of the part: parses the rest of it, so that a
     /// fatal XML error or damage in the zip stream anywhere in the part (its CRC is checked at
     /// the end) refuses it, however early the reading stopped.
-    public func finish() throws(ReadError) {
+    public func finish() throws(XMLError) {
         draining = true
         events.removeAll()
         next = 0
@@ -463,7 +416,7 @@ public final class XMLPullReader {
 
     /// Skips the current element's subtree; the reader then stands on the next node.
     /// Returns false at the end of the document.
-    public func skipSubtree() throws(ReadError) -> Bool {
+    public func skipSubtree() throws(XMLError) -> Bool {
         if cur.kind == .element && !cur.isEmpty {
             let d = cur.depth
             while try read() {
@@ -551,14 +504,14 @@ public final class XMLPullReader {
     }
 
     /// The text content of the current element (all descendant text), leaving the reader on its end.
-    public func elementText() throws(ReadError) -> String {
+    public func elementText() throws(XMLError) -> String {
         var s: [UInt8] = []
         try appendElementText(to: &s)
         return String(decoding: s, as: UTF8.self)
     }
 
     /// Appends the current element's text content (UTF-8) to `buffer`, leaving the reader on its end.
-    public func appendElementText(to buffer: inout [UInt8]) throws(ReadError) {
+    public func appendElementText(to buffer: inout [UInt8]) throws(XMLError) {
         if cur.isEmpty || cur.kind != .element { return }
         let start = cur.depth
         while try read() {

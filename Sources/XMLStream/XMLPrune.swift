@@ -16,9 +16,9 @@ import Darwin
 /// of the same name (w:tblPr inside w:tblPrChange inside w:tblPr), and an element that does
 /// not close stops the cutting there. Line breaks inside a cut are kept, so that line numbers
 /// in the parser's messages stay right. What is cut is not checked for well-formedness.
-public enum XMLPrune {
+enum XMLPrune {
     /// Compacts the text in place; returns its new length.
-    public static func prune(_ p: UnsafeMutablePointer<UInt8>, count n: Int, names: [String]) -> Int {
+    static func prune(_ p: UnsafeMutablePointer<UInt8>, count n: Int, names: [String]) -> Int {
         guard n > 0, !names.isEmpty, plainMarkup(p, n) else { return n }
         let needles = names.map(Needle.init)
         defer { for x in needles { x.bytes.deallocate() } }

@@ -1,28 +1,18 @@
 import DocxBuilder
 @testable import DocxPackage
-import Foundation
 import JSONOutput
 import WordDocument
 import XCTest
 
 /// Parts that packages share byte for byte (content types, relationships, styles, numbering) are
-/// read once per thread (`PartMemo`). A document whose parts come from the memo reads as it does
-/// on a new thread; a part is only taken from the memo when its compressed bytes are the kept
-/// ones, not because its CRC and sizes say so; limits count it as if it were read.
-final class PartMemoTests: XCTestCase {
-    /// Runs `body` on a thread of its own (so with an empty memo) and waits for it.
-    static func onNewThread<T>(_ body: @escaping () -> T) -> T {
-        let done = DispatchSemaphore(value: 0)
-        nonisolated(unsafe) var out: T?
-        let t = Thread { out = body(); done.signal() }
-        t.start()
-        done.wait()
-        return out!
-    }
-
-    static func outcome(_ bytes: [UInt8], limits: ReadLimits = .default) -> String {
+/// read once with a `SharedPartCache`. A document whose parts come from the cache reads as it does
+/// without one; a part is only taken from the cache when its compressed bytes are the kept ones,
+/// not because its CRC and sizes say so; limits count it as if it were read.
+final class SharedPartCacheTests: XCTestCase {
+    /// The document as JSON, or its refusal; read with `cache` when one is given.
+    static func outcome(_ bytes: [UInt8], limits: ReadLimits = .default, cache: SharedPartCache? = nil) -> String {
         do {
-            return try WordReader.read(bytes: bytes, limits: limits).json.serialized(pretty: false)
+            return try WordReader.read(package: DocxPackage(bytes: bytes, limits: limits, sharedParts: cache)).json.serialized(pretty: false)
         } catch {
             return "refused: \(error.code) \(error.part ?? "-")"
         }
@@ -47,25 +37,22 @@ final class PartMemoTests: XCTestCase {
 
     func testSharedPartsAreReadOnceAndGiveTheSameDocument() throws {
         let docs = try (1...4).map(Self.document)
-        let fresh = docs.map { d in Self.onNewThread { Self.outcome(d) } }
+        let fresh = docs.map { d in Self.outcome(d) }
         for f in fresh {
             XCTAssertFalse(f.hasPrefix("refused"), f)
             // The heading level comes from styles.xml, the bullet from numbering.xml.
             XCTAssertTrue(f.contains(#""headingLevel":1"#), f)
             XCTAssertTrue(f.contains(#""format":"bullet""#), f)
         }
-        let (outcomes, hits) = Self.onNewThread { () -> ([String], [Int]) in
-            PartMemo.current.removeAll()
-            var outs: [String] = [], hits: [Int] = []
-            for d in docs {
-                outs.append(Self.outcome(d))
-                hits.append(PartMemo.current.hits)
-            }
-            return (outs, hits)
+        let cache = SharedPartCache()
+        var outcomes: [String] = [], hits: [Int] = []
+        for d in docs {
+            outcomes.append(Self.outcome(d, cache: cache))
+            hits.append(cache.hits)
         }
         XCTAssertEqual(outcomes, fresh)
         // Kept when met the second time; from the third document on, the five shared parts
-        // ([Content_Types].xml, both .rels, styles, numbering) come from the memo.
+        // ([Content_Types].xml, both .rels, styles, numbering) come from the cache.
         XCTAssertEqual(hits, [0, 0, 5, 10])
     }
 
@@ -88,23 +75,20 @@ final class PartMemoTests: XCTestCase {
         let forged = try package(.stored(name: "word/styles.xml", data: other, crc: DeflatedPart.crc32(real)))
         let honest = try package(.stored(name: "word/styles.xml", data: other))
 
-        let freshOriginal = Self.onNewThread { Self.outcome(original) }
+        let freshOriginal = Self.outcome(original)
         XCTAssertTrue(freshOriginal.contains(#""headingLevel":1"#), freshOriginal)
-        let freshForged = Self.onNewThread { Self.outcome(forged) }
+        let freshForged = Self.outcome(forged)
         XCTAssertTrue(freshForged.hasPrefix("refused: corrupt-zip /word/styles.xml"), freshForged)
-        let freshHonest = Self.onNewThread { Self.outcome(honest) }
+        let freshHonest = Self.outcome(honest)
         XCTAssertFalse(freshHonest.contains("headingLevel"), freshHonest)
 
-        let (afterKept, hits) = Self.onNewThread { () -> ([String], Int) in
-            PartMemo.current.removeAll()
-            _ = Self.outcome(original)
-            _ = Self.outcome(original)
-            let before = PartMemo.current.hits
-            let o = Self.outcome(original)
-            XCTAssertGreaterThan(PartMemo.current.hits, before, "the original's styles.xml is kept by now")
-            return ([o, Self.outcome(forged), Self.outcome(honest), Self.outcome(forged)], PartMemo.current.hits)
-        }
-        XCTAssertGreaterThan(hits, 0)
+        let cache = SharedPartCache()
+        _ = Self.outcome(original, cache: cache)
+        _ = Self.outcome(original, cache: cache)
+        let before = cache.hits
+        let o = Self.outcome(original, cache: cache)
+        XCTAssertGreaterThan(cache.hits, before, "the original's styles.xml is kept by now")
+        let afterKept = [o, Self.outcome(forged, cache: cache), Self.outcome(honest, cache: cache), Self.outcome(forged, cache: cache)]
         XCTAssertEqual(afterKept, [freshOriginal, freshForged, freshHonest, freshForged])
     }
 
@@ -116,24 +100,21 @@ final class PartMemoTests: XCTestCase {
             let mid = (lo + hi) / 2
             var l = ReadLimits()
             l.maxTotalBytes = mid
-            if Self.onNewThread({ Self.outcome(doc, limits: l) }).hasPrefix("refused") { lo = mid + 1 } else { hi = mid }
+            if Self.outcome(doc, limits: l).hasPrefix("refused") { lo = mid + 1 } else { hi = mid }
         }
         var enough = ReadLimits(), short = ReadLimits()
         enough.maxTotalBytes = lo
         short.maxTotalBytes = lo - 1
-        let freshShort = Self.onNewThread { Self.outcome(doc, limits: short) }
+        let freshShort = Self.outcome(doc, limits: short)
         XCTAssertTrue(freshShort.hasPrefix("refused: too-large"), freshShort)
-        let freshEnough = Self.onNewThread { Self.outcome(doc, limits: enough) }
-        let (outcomes, hits) = Self.onNewThread { () -> ([String], Int) in
-            PartMemo.current.removeAll()
-            var outs: [String] = []
-            for _ in 0..<4 {
-                outs.append(Self.outcome(doc, limits: short))
-                outs.append(Self.outcome(doc, limits: enough))
-            }
-            return (outs, PartMemo.current.hits)
+        let freshEnough = Self.outcome(doc, limits: enough)
+        let cache = SharedPartCache()
+        var outcomes: [String] = []
+        for _ in 0..<4 {
+            outcomes.append(Self.outcome(doc, limits: short, cache: cache))
+            outcomes.append(Self.outcome(doc, limits: enough, cache: cache))
         }
-        XCTAssertGreaterThan(hits, 0)
+        XCTAssertGreaterThan(cache.hits, 0)
         XCTAssertEqual(outcomes, Array(repeating: [freshShort, freshEnough], count: 4).flatMap { $0 })
     }
 
@@ -143,13 +124,12 @@ final class PartMemoTests: XCTestCase {
         let doc = try Self.document(3)
         var shallow = ReadLimits()
         shallow.maxElementDepth = 2
-        let freshShallow = Self.onNewThread { Self.outcome(doc, limits: shallow) }
+        let freshShallow = Self.outcome(doc, limits: shallow)
         XCTAssertTrue(freshShallow.hasPrefix("refused: too-deep"), freshShallow)
-        let fresh = Self.onNewThread { Self.outcome(doc) }
-        let outcomes = Self.onNewThread { () -> [String] in
-            PartMemo.current.removeAll()
-            return [Self.outcome(doc), Self.outcome(doc), Self.outcome(doc), Self.outcome(doc, limits: shallow), Self.outcome(doc)]
-        }
+        let fresh = Self.outcome(doc)
+        let cache = SharedPartCache()
+        let outcomes = [Self.outcome(doc, cache: cache), Self.outcome(doc, cache: cache), Self.outcome(doc, cache: cache),
+                        Self.outcome(doc, limits: shallow, cache: cache), Self.outcome(doc, cache: cache)]
         XCTAssertEqual(outcomes, [fresh, fresh, fresh, freshShallow, fresh])
     }
 
@@ -162,12 +142,10 @@ final class PartMemoTests: XCTestCase {
             return try b.build()
         }
         let word = try package("/word/document.xml"), other = try package("/andet/document.xml")
-        let freshOther = Self.onNewThread { Self.outcome(other) }
+        let freshOther = Self.outcome(other)
         XCTAssertTrue(freshOther.contains(#""headingLevel":1"#), freshOther)
-        let outcomes = Self.onNewThread { () -> [String] in
-            PartMemo.current.removeAll()
-            return [word, word, word, other].map { Self.outcome($0) }
-        }
+        let cache = SharedPartCache()
+        let outcomes = [word, word, word, other].map { Self.outcome($0, cache: cache) }
         XCTAssertEqual(outcomes.last, freshOther)
     }
 
@@ -179,23 +157,8 @@ final class PartMemoTests: XCTestCase {
         part.declaredSize = UInt64(Int.max)
         b.deflatedParts = [part]
         let bytes = try b.build()
-        let outcomes = Self.onNewThread { () -> [String] in
-            PartMemo.current.removeAll()
-            return (0..<3).map { _ in Self.outcome(bytes) }
-        }
+        let cache = SharedPartCache()
+        let outcomes = (0..<3).map { _ in Self.outcome(bytes, cache: cache) }
         for o in outcomes { XCTAssertTrue(o.hasPrefix("refused: too-large /word/styles.xml"), o) }
-    }
-
-    /// Turned off for a thread, nothing is kept there: every read is as the thread's first.
-    func testKeepingCanBeTurnedOffForAThread() throws {
-        let docs = try (1...4).map(Self.document)
-        let fresh = docs.map { d in Self.onNewThread { Self.outcome(d) } }
-        let (outcomes, hits) = Self.onNewThread { () -> ([String], Int) in
-            DocxPackage.keepsSharedParts = false
-            defer { DocxPackage.keepsSharedParts = true }
-            return (docs.map { Self.outcome($0) }, PartMemo.current.hits)
-        }
-        XCTAssertEqual(outcomes, fresh)
-        XCTAssertEqual(hits, 0)
     }
 }
