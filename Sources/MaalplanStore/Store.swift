@@ -1,5 +1,4 @@
 import MaalplanModel
-import DocxPackage
 import Foundation
 import GRDB
 
@@ -23,39 +22,39 @@ public enum StoreError: Error, Equatable, Sendable {
     /// The --json-dir folder cannot be made or written.
     case jsonDir(String, String)
 
+    /// One line: which database, what is wrong, what to do.
     public func message(_ lang: MessageLanguage = .da) -> String {
-        let da = lang == .da
         switch self {
         case .missing(let p):
-            return da ? "\(p): der er ingen database her – kør først maalplan import, eller angiv databasen med --db"
-                      : "\(p): there is no database here – run maalplan import first, or name the database with --db"
+            return "\(p): " + lang.pick(da: "der er ingen database her – kør først maalplan import, eller angiv databasen med --db",
+                                       en: "there is no database here – run maalplan import first, or name the database with --db")
         case .isDirectory(let p):
-            return da ? "\(p): stien er en mappe, ikke en databasefil – angiv en fil med --db"
-                      : "\(p): the path is a folder, not a database file – give a file with --db"
+            return "\(p): " + lang.pick(da: "stien er en mappe, ikke en databasefil – angiv en fil med --db",
+                                       en: "the path is a folder, not a database file – give a file with --db")
         case .noFolder(let p):
-            return da ? "\(p): mappen findes ikke – opret den eller vælg en anden sti med --db"
-                      : "\(p): the folder does not exist – create it or choose another path with --db"
+            return "\(p): " + lang.pick(da: "mappen findes ikke – opret den eller vælg en anden sti med --db",
+                                       en: "the folder does not exist – create it or choose another path with --db")
         case .cannotOpen(let p, let d):
-            return da ? "\(p): databasen kan ikke åbnes til skrivning (\(d)) – vælg et sted du kan skrive med --db, eller tjek rettighederne"
-                      : "\(p): the database cannot be opened for writing (\(d)) – choose a writable place with --db, or check the permissions"
+            return "\(p): " + lang.pick(da: "databasen kan ikke åbnes til skrivning (\(d)) – vælg et sted du kan skrive med --db, eller tjek rettighederne",
+                                       en: "the database cannot be opened for writing (\(d)) – choose a writable place with --db, or check the permissions")
         case .notSQLite(let p):
-            return da ? "\(p): filen er ikke en SQLite-database – angiv en anden fil med --db; maalplan overskriver den ikke"
-                      : "\(p): the file is not a SQLite database – give another file with --db; maalplan will not overwrite it"
+            return "\(p): " + lang.pick(da: "filen er ikke en SQLite-database – angiv en anden fil med --db; maalplan overskriver den ikke",
+                                       en: "the file is not a SQLite database – give another file with --db; maalplan will not overwrite it")
         case .notMaalplan(let p):
-            return da ? "\(p): databasen tilhører et andet program (ingen maalplan-tabeller) – angiv en ny fil med --db"
-                      : "\(p): the database belongs to another program (no maalplan tables) – give a new file with --db"
+            return "\(p): " + lang.pick(da: "databasen tilhører et andet program (ingen maalplan-tabeller) – angiv en ny fil med --db",
+                                       en: "the database belongs to another program (no maalplan tables) – give a new file with --db")
         case .newerSchema(let p, let d):
-            return da ? "\(p): databasen er lavet af en nyere version af maalplan (\(d)) – opdatér maalplan, eller brug en ny fil med --db"
-                      : "\(p): the database was made by a newer version of maalplan (\(d)) – update maalplan, or use a new file with --db"
+            return "\(p): " + lang.pick(da: "databasen er lavet af en nyere version af maalplan (\(d)) – opdatér maalplan, eller brug en ny fil med --db",
+                                       en: "the database was made by a newer version of maalplan (\(d)) – update maalplan, or use a new file with --db")
         case .olderSchema(let p):
-            return da ? "\(p): databasen er lavet af en ældre version af maalplan – kør maalplan import for at opgradere den"
-                      : "\(p): the database was made by an older version of maalplan – run maalplan import to upgrade it"
+            return "\(p): " + lang.pick(da: "databasen er lavet af en ældre version af maalplan – kør maalplan import for at opgradere den",
+                                       en: "the database was made by an older version of maalplan – run maalplan import to upgrade it")
         case .writeFailed(let p, let d):
-            return da ? "\(p): kan ikke skrive i databasen (\(d)) – tjek pladsen på disken; det skrevne er intakt, kør import igen"
-                      : "\(p): cannot write to the database (\(d)) – check the disk space; what was written is intact, run import again"
+            return "\(p): " + lang.pick(da: "kan ikke skrive i databasen (\(d)) – tjek pladsen på disken; det skrevne er intakt, kør import igen",
+                                       en: "cannot write to the database (\(d)) – check the disk space; what was written is intact, run import again")
         case .jsonDir(let p, let d):
-            return da ? "\(p): JSON-mappen kan ikke oprettes eller skrives (\(d)) – vælg en anden mappe med --json-dir"
-                      : "\(p): the JSON folder cannot be made or written (\(d)) – choose another folder with --json-dir"
+            return "\(p): " + lang.pick(da: "JSON-mappen kan ikke oprettes eller skrives (\(d)) – vælg en anden mappe med --json-dir",
+                                       en: "the JSON folder cannot be made or written (\(d)) – choose another folder with --json-dir")
         }
     }
 }
@@ -203,140 +202,4 @@ public final class Store {
         default: return .cannotOpen(path, detail)
         }
     }
-}
-
-/// The schema, as plain SQL: what `sqlite3 maalplan.sqlite .schema` shows.
-enum Schema {
-    static let v1 = """
-    -- One row per run of maalplan import. A run stopped by kill -9 keeps status 'running'.
-    CREATE TABLE imports (
-        id            INTEGER PRIMARY KEY,
-        started_at    TEXT NOT NULL,              -- ISO 8601, UTC
-        finished_at   TEXT,
-        tool_version  TEXT NOT NULL,
-        status        TEXT NOT NULL,              -- running, done, interrupted
-        arguments     TEXT NOT NULL,              -- the paths given, one per line
-        candidates    INTEGER NOT NULL DEFAULT 0, -- Word files found (and .doc/.rtf/.odt)
-        imported      INTEGER NOT NULL DEFAULT 0, -- files whose plan was (re)linked
-        plans_added   INTEGER NOT NULL DEFAULT 0,
-        plans_removed INTEGER NOT NULL DEFAULT 0, -- old contents no path holds any more
-        unchanged     INTEGER NOT NULL DEFAULT 0,
-        skipped       INTEGER NOT NULL DEFAULT 0,
-        failed        INTEGER NOT NULL DEFAULT 0
-    );
-
-    -- One row per distinct content (SHA-256 of the file).
-    CREATE TABLE plans (
-        id                INTEGER PRIMARY KEY,
-        sha256            TEXT NOT NULL UNIQUE,
-        format            TEXT NOT NULL,          -- docx, docm, dotx, dotm
-        bytes             INTEGER NOT NULL,
-        template          TEXT NOT NULL,          -- maalplan-2025, maalplan-2024, unknown
-        year              INTEGER,
-        case_number       TEXT,
-        title             TEXT,
-        organisation      TEXT,                   -- the logo's path, joined with ', '
-        owner             TEXT NOT NULL,
-        coordinator       TEXT NOT NULL,
-        phase_reached     TEXT NOT NULL,          -- NONE, FOER, UNDER1, UNDER2, EFTER
-        next_phase        TEXT,                   -- NULL after EFTER
-        missing_for_next  TEXT NOT NULL,          -- field paths, ', '-separated (goals[0].signs, ...)
-        json              TEXT NOT NULL,          -- maalplan convert's output, source = first path seen
-        import_id         INTEGER REFERENCES imports(id),
-        imported_at       TEXT NOT NULL
-    );
-    CREATE INDEX plans_year ON plans(year);
-    CREATE INDEX plans_phase ON plans(phase_reached);
-
-    -- Every path where a plan's content was found.
-    CREATE TABLE sources (
-        id          INTEGER PRIMARY KEY,
-        path        TEXT NOT NULL UNIQUE,         -- absolute
-        plan_id     INTEGER NOT NULL REFERENCES plans(id),
-        sha256      TEXT NOT NULL,
-        size        INTEGER NOT NULL,
-        mtime_ns    INTEGER NOT NULL,             -- nanoseconds since 1970 (datetime(mtime_ns / 1e9, 'unixepoch'))
-        first_seen  TEXT NOT NULL,
-        last_seen   TEXT NOT NULL,
-        import_id   INTEGER REFERENCES imports(id) -- the last run that saw it
-    );
-    CREATE INDEX sources_plan ON sources(plan_id);
-    CREATE INDEX sources_import ON sources(import_id);
-
-    -- position: 0-based, as in the JSON and in field paths (goals[0].signs[1]).
-    CREATE TABLE goals (
-        id          INTEGER PRIMARY KEY,
-        plan_id     INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
-        position    INTEGER NOT NULL,
-        goal        TEXT NOT NULL,                -- Mål & målgruppe
-        objective   TEXT NOT NULL,                -- Målsætning & politik
-        challenge   TEXT NOT NULL,                -- Udfordring
-        evaluation  TEXT NOT NULL,
-        learning    TEXT NOT NULL,
-        UNIQUE (plan_id, position)
-    );
-    CREATE TABLE signs (
-        id        INTEGER PRIMARY KEY,
-        plan_id   INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
-        goal_id   INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
-        position  INTEGER NOT NULL,
-        text      TEXT NOT NULL
-    );
-    CREATE INDEX signs_plan ON signs(plan_id);
-    CREATE INDEX signs_goal ON signs(goal_id);
-    CREATE TABLE trial_actions (
-        id        INTEGER PRIMARY KEY,
-        plan_id   INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
-        goal_id   INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
-        position  INTEGER NOT NULL,
-        text      TEXT NOT NULL
-    );
-    CREATE INDEX trial_actions_plan ON trial_actions(plan_id);
-    CREATE INDEX trial_actions_goal ON trial_actions(goal_id);
-    CREATE TABLE milestones (
-        id         INTEGER PRIMARY KEY,
-        plan_id    INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
-        goal_id    INTEGER NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
-        position   INTEGER NOT NULL,
-        text       TEXT NOT NULL,
-        date_from  TEXT,                          -- ISO date, inclusive, when the text holds a date
-        date_to    TEXT
-    );
-    CREATE INDEX milestones_plan ON milestones(plan_id);
-    CREATE INDEX milestones_goal ON milestones(goal_id);
-    CREATE TABLE contributing_workplaces (
-        id        INTEGER PRIMARY KEY,
-        plan_id   INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
-        position  INTEGER NOT NULL,
-        name      TEXT NOT NULL
-    );
-    CREATE INDEX contributing_workplaces_plan ON contributing_workplaces(plan_id);
-    CREATE TABLE findings (
-        id        INTEGER PRIMARY KEY,
-        plan_id   INTEGER NOT NULL REFERENCES plans(id) ON DELETE CASCADE,
-        position  INTEGER NOT NULL,
-        severity  TEXT NOT NULL,                  -- error, warning, info
-        code      TEXT NOT NULL,                  -- missing-field, guidance-left, ...
-        phase     TEXT,
-        field     TEXT,
-        message   TEXT NOT NULL,                  -- in the language of the run that imported the plan
-        location  TEXT                            -- "tabel 3, række 2, kolonne 1 (»Tegn«)"
-    );
-    CREATE INDEX findings_plan ON findings(plan_id);
-    CREATE INDEX findings_code ON findings(code);
-
-    -- Files that could not be read as plans, the latest failure per path.
-    CREATE TABLE failures (
-        id            INTEGER PRIMARY KEY,
-        path          TEXT NOT NULL UNIQUE,
-        sha256        TEXT,                       -- NULL when the file could not be read at all
-        size          INTEGER,
-        mtime_ns      INTEGER,
-        reason        TEXT NOT NULL,              -- a stable code: legacy-word, corrupt-zip, ...
-        message       TEXT NOT NULL,              -- what is wrong – what to do
-        first_failed  TEXT NOT NULL,
-        failed_at     TEXT NOT NULL,
-        import_id     INTEGER REFERENCES imports(id)
-    );
-    """
 }

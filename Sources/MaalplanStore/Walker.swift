@@ -26,6 +26,32 @@ public struct Skipped: Sendable, Equatable {
     public var path: String
     public var reason: Reason
     public var isFolder = false
+
+    /// Why this file or folder was passed over: "Words låsefil", "skjult mappe" ...
+    public func why(_ lang: MessageLanguage) -> String {
+        switch reason {
+        case .lockFile: return lang.pick(da: "Words låsefil", en: "Word lock file")
+        case .hidden: return isFolder ? lang.pick(da: "skjult mappe", en: "hidden folder") : lang.pick(da: "skjult fil", en: "hidden file")
+        case .notWord: return lang.pick(da: "ikke en Word-fil", en: "not a Word file")
+        case .special: return lang.pick(da: "ikke en almindelig fil", en: "not a regular file")
+        case .brokenLink: return lang.pick(da: "link der ikke peger på noget", en: "broken link")
+        case .badName: return lang.pick(da: "navnet er ikke gyldig UTF-8", en: "name is not valid UTF-8")
+        }
+    }
+}
+
+extension Skipped.Reason {
+    /// The files passed over for this reason, counted: "låsefiler", "skjulte" ...
+    public func plural(_ lang: MessageLanguage) -> String {
+        switch self {
+        case .lockFile: return lang.pick(da: "låsefiler", en: "lock files")
+        case .hidden: return lang.pick(da: "skjulte", en: "hidden")
+        case .notWord: return lang.pick(da: "ikke Word", en: "not Word")
+        case .special: return lang.pick(da: "ikke almindelige filer", en: "not regular files")
+        case .brokenLink: return lang.pick(da: "døde links", en: "broken links")
+        case .badName: return lang.pick(da: "ugyldige navne", en: "invalid names")
+        }
+    }
 }
 
 /// A folder that could not be listed: recorded as a failure.

@@ -69,7 +69,7 @@ struct Import: ParsableCommand {
 
         if verbose {
             for s in walk.skipped {
-                out.write((da ? "sprunget over: " : "skipped: ") + s.path + " (" + Self.skipReason(s, lang) + ")\n")
+                out.write((da ? "sprunget over: " : "skipped: ") + s.path + " (" + s.why(lang) + ")\n")
             }
         }
 
@@ -79,7 +79,7 @@ struct Import: ParsableCommand {
         }
         defer { signals.cancel() }
 
-        var options = ImportOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, jsonDir: jsonDir,
+        let options = ImportOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, jsonDir: jsonDir,
                                     language: lang, toolVersion: maalplanVersion)
         let importer = Importer(store: store, options: options)
         var failureLines = 0
@@ -90,10 +90,17 @@ struct Import: ParsableCommand {
             clearProgress()
             err.write("maalplan: \(path): \(message)\n")
         }
+        importer.onJSONError = { path, reason in
+            failureLines += 1
+            guard failureLines <= maxFailureLines else { return }
+            clearProgress()
+            err.write("maalplan: \(path): " + lang.pick(da: "JSON-filen kan ikke skrives (\(reason)) – tjek --json-dir",
+                                                       en: "the JSON file cannot be written (\(reason)) – check --json-dir") + "\n")
+        }
         if verbose {
             importer.onFile = { path, what in
                 clearProgress()
-                out.write(Self.outcome(what, lang) + ": " + path + "\n")
+                out.write(what.name(lang) + ": " + path + "\n")
             }
         }
         if showProgress {
@@ -118,7 +125,7 @@ struct Import: ParsableCommand {
         }
         out.write(Self.summaryText(summary, db: db, lang))
         if summary.interrupted { throw ExitCode(130) }
-        if summary.failed > 0 { throw ExitCode(1) }
+        if summary.counts.failed > 0 { throw ExitCode(1) }
     }
 
     /// glibc gives a thread's freed heap back to the kernel once 128 KiB lie free at its top:
@@ -175,30 +182,6 @@ struct Import: ParsableCommand {
         return source
     }
 
-    static func skipReason(_ s: Skipped, _ lang: MessageLanguage) -> String {
-        let da = lang == .da
-        switch s.reason {
-        case .lockFile: return da ? "Words låsefil" : "Word lock file"
-        case .hidden: return s.isFolder ? (da ? "skjult mappe" : "hidden folder") : (da ? "skjult fil" : "hidden file")
-        case .notWord: return da ? "ikke en Word-fil" : "not a Word file"
-        case .special: return da ? "ikke en almindelig fil" : "not a regular file"
-        case .brokenLink: return da ? "link der ikke peger på noget" : "broken link"
-        case .badName: return da ? "navnet er ikke gyldig UTF-8" : "name is not valid UTF-8"
-        }
-    }
-
-    static func outcome(_ what: String, _ lang: MessageLanguage) -> String {
-        let da = lang == .da
-        switch what {
-        case "new": return da ? "ny" : "new"
-        case "copy": return da ? "kopi af kendt plan" : "copy of a known plan"
-        case "changed": return da ? "ændret" : "changed"
-        case "unchanged": return da ? "uændret" : "unchanged"
-        case "failed": return da ? "fejl" : "failed"
-        default: return what
-        }
-    }
-
     static func number(_ x: Double, _ lang: MessageLanguage) -> String {
         let s = x >= 100 ? String(format: "%.0f", x) : String(format: "%.1f", x)
         return lang == .da ? s.replacingOccurrences(of: ".", with: ",") : s
@@ -222,41 +205,32 @@ struct Import: ParsableCommand {
         var out = ""
         func line(_ label: String, _ value: String) { out += label.padding(toLength: 15, withPad: " ", startingAt: 0) + value + "\n" }
         line(da ? "Importeret:" : "Imported:",
-             da ? "\(s.imported) (\(s.plansAdded) nye planer, \(s.sourcesAdded) nye stier, \(s.changed) ændrede filer)"
-                : "\(s.imported) (\(s.plansAdded) new plans, \(s.sourcesAdded) new paths, \(s.changed) changed files)")
-        line(da ? "Uændret:" : "Unchanged:", "\(s.unchanged)")
-        var skipped = "\(s.skipped)"
-        if s.skipped > 0 {
+             da ? "\(s.counts.imported) (\(s.counts.plansAdded) nye planer, \(s.counts.sourcesAdded) nye stier, \(s.counts.changed) ændrede filer)"
+                : "\(s.counts.imported) (\(s.counts.plansAdded) new plans, \(s.counts.sourcesAdded) new paths, \(s.counts.changed) changed files)")
+        line(da ? "Uændret:" : "Unchanged:", "\(s.counts.unchanged)")
+        var skipped = "\(s.counts.skipped)"
+        if s.counts.skipped > 0 {
             let parts = Skipped.Reason.allCases.compactMap { r -> String? in
                 guard let n = s.skippedByReason[r], n > 0 else { return nil }
-                let name: String
-                switch r {
-                case .lockFile: name = da ? "låsefiler" : "lock files"
-                case .hidden: name = da ? "skjulte" : "hidden"
-                case .notWord: name = da ? "ikke Word" : "not Word"
-                case .special: name = da ? "ikke almindelige filer" : "not regular files"
-                case .brokenLink: name = da ? "døde links" : "broken links"
-                case .badName: name = da ? "ugyldige navne" : "invalid names"
-                }
-                return "\(n) \(name)"
+                return "\(n) \(r.plural(lang))"
             }
             skipped += " (" + parts.joined(separator: ", ") + (da ? "; --verbose viser dem)" : "; --verbose lists them)")
         }
         line(da ? "Sprunget over:" : "Skipped:", skipped)
-        var failed = "\(s.failed)"
-        if s.failed > 0 {
+        var failed = "\(s.counts.failed)"
+        if s.counts.failed > 0 {
             failed += " (" + s.failureReasons.prefix(3).map { "\($0.code) \($0.count)" }.joined(separator: ", ")
                 + (s.failureReasons.count > 3 ? ", …" : "") + (da ? "; se maalplan report)" : "; see maalplan report)")
         }
         line(da ? "Fejlet:" : "Failed:", failed)
-        if s.plansRemoved > 0 {
-            line(da ? "Fjernet:" : "Removed:", da ? "\(s.plansRemoved) gamle planer, som ingen fil længere har"
-                                                  : "\(s.plansRemoved) old plans no file holds any more")
+        if s.counts.plansRemoved > 0 {
+            line(da ? "Fjernet:" : "Removed:", da ? "\(s.counts.plansRemoved) gamle planer, som ingen fil længere har"
+                                                  : "\(s.counts.plansRemoved) old plans no file holds any more")
         }
         let phases = s.phases.reversed().map { "\($0.phase.shortName(lang)) \($0.count)" }.joined(separator: " · ")
         line(da ? "Fase nået:" : "Phase reached:", phases + (da ? "  (planerne i denne kørsel)" : "  (the plans of this run)"))
         line(da ? "Database:" : "Database:", da ? "\(db), \(s.plansInDatabase) planer i alt" : "\(db), \(s.plansInDatabase) plans in all")
-        let rate = s.seconds > 0 ? Double(s.candidates - s.notDone) / s.seconds : 0
+        let rate = s.seconds > 0 ? Double(s.counts.candidates - s.notDone) / s.seconds : 0
         line(da ? "Tid:" : "Time:", number(s.seconds, lang) + " s (" + number(rate, lang) + (da ? " filer/s)" : " files/s)"))
         if s.interrupted {
             out += da ? "Afbrudt: \(s.notDone) filer blev ikke nået – kør samme kommando igen for at gøre importen færdig.\n"

@@ -66,13 +66,13 @@ final class FixtureImportTests: XCTestCase {
         let findings = try x.documents.map { try Pipeline.analyse(path: $0.path).plan.findings.count }.reduce(0, +)
 
         let s = try runImport([Paths.fixtures.path], db: db)
-        XCTAssertEqual(s.candidates, x.documents.count)
-        XCTAssertEqual(s.imported, x.documents.count)
-        XCTAssertEqual(s.plansAdded, x.documents.count)
-        XCTAssertEqual(s.sourcesAdded, x.documents.count)
-        XCTAssertEqual(s.unchanged, 0)
-        XCTAssertEqual(s.failed, 0)
-        XCTAssertEqual(s.skipped, x.otherFiles, "the .expected.json and the HTML sources")
+        XCTAssertEqual(s.counts.candidates, x.documents.count)
+        XCTAssertEqual(s.counts.imported, x.documents.count)
+        XCTAssertEqual(s.counts.plansAdded, x.documents.count)
+        XCTAssertEqual(s.counts.sourcesAdded, x.documents.count)
+        XCTAssertEqual(s.counts.unchanged, 0)
+        XCTAssertEqual(s.counts.failed, 0)
+        XCTAssertEqual(s.counts.skipped, x.otherFiles, "the .expected.json and the HTML sources")
         XCTAssertFalse(s.interrupted)
 
         let c = try tableCounts(db)
@@ -122,7 +122,7 @@ final class FixtureImportTests: XCTestCase {
             let imp = try ImportRecord.fetchOne(db)!
             XCTAssertEqual([imp.candidates, imp.imported, imp.plansAdded, imp.unchanged, imp.failed, imp.skipped],
                            [x.documents.count, x.documents.count, x.documents.count, 0, 0, x.otherFiles])
-            XCTAssertEqual(imp.status, "done")
+            XCTAssertEqual(imp.status, .done)
             XCTAssertEqual(imp.toolVersion, "test")
             // Milestone dates: the fixtures' expected ranges, e.g. "4.-5. marts 2025" → 2025-03-04..2025-03-05.
             let m = try MilestoneRecord.filter(sql: "text LIKE '4.-5. marts 2025%'").fetchAll(db)
@@ -147,11 +147,11 @@ final class FixtureImportTests: XCTestCase {
         let firstSeen = try query(db, "SELECT path || ' ' || first_seen FROM sources ORDER BY path", String.self)
 
         let s = try runImport([Paths.fixtures.path], db: db)
-        XCTAssertEqual(s.unchanged, x.documents.count)
-        XCTAssertEqual(s.imported, 0)
-        XCTAssertEqual(s.plansAdded, 0)
-        XCTAssertEqual(s.failed, 0)
-        XCTAssertEqual(s.plansRemoved, 0)
+        XCTAssertEqual(s.counts.unchanged, x.documents.count)
+        XCTAssertEqual(s.counts.imported, 0)
+        XCTAssertEqual(s.counts.plansAdded, 0)
+        XCTAssertEqual(s.counts.failed, 0)
+        XCTAssertEqual(s.counts.plansRemoved, 0)
         var after = try tableCounts(db)
         XCTAssertEqual(after["imports"], 2)
         after["imports"] = before["imports"]
@@ -192,11 +192,11 @@ final class FolderImportTests: XCTestCase {
 
         let db = dir + "/messy.sqlite"
         let s = try runImport([root], db: db)
-        XCTAssertEqual(s.candidates, 6, "4 plans, the .doc and the cut-off .docx")
-        XCTAssertEqual(s.plansAdded, 4)
-        XCTAssertEqual(s.imported, 4)
-        XCTAssertEqual(s.failed, 2)
-        XCTAssertEqual(s.skipped, 4, "lock file, .txt, .xlsx, hidden .docx (the hidden folder is not a file)")
+        XCTAssertEqual(s.counts.candidates, 6, "4 plans, the .doc and the cut-off .docx")
+        XCTAssertEqual(s.counts.plansAdded, 4)
+        XCTAssertEqual(s.counts.imported, 4)
+        XCTAssertEqual(s.counts.failed, 2)
+        XCTAssertEqual(s.counts.skipped, 4, "lock file, .txt, .xlsx, hidden .docx (the hidden folder is not a file)")
         XCTAssertEqual(s.skippedByReason[.lockFile], 1)
         XCTAssertEqual(s.skippedByReason[.notWord], 2)
         XCTAssertEqual(s.skippedByReason[.hidden], 1)
@@ -233,26 +233,26 @@ final class FolderImportTests: XCTestCase {
         let db = dir + "/c.sqlite"
         try writePlan(10, root + "/a.docx")
         var s = try runImport([root], db: db)
-        XCTAssertEqual(s.plansAdded, 1)
+        XCTAssertEqual(s.counts.plansAdded, 1)
 
         // The same content under a new path: a source, not a plan.
         try FileManager.default.createDirectory(atPath: root + "/kopi", withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: root + "/a.docx", toPath: root + "/kopi/b.docx")
         s = try runImport([root], db: db)
-        XCTAssertEqual([s.plansAdded, s.sourcesAdded, s.unchanged, s.imported], [0, 1, 1, 1])
+        XCTAssertEqual([s.counts.plansAdded, s.counts.sourcesAdded, s.counts.unchanged, s.counts.imported], [0, 1, 1, 1])
         XCTAssertEqual(try tableCounts(db)["plans"], 1)
         XCTAssertEqual(try tableCounts(db)["sources"], 2)
 
         // New content at a known path: that path's plan is replaced; the old one lives on at b.
         try writePlan(11, root + "/a.docx")
         s = try runImport([root], db: db)
-        XCTAssertEqual([s.plansAdded, s.changed, s.plansRemoved, s.unchanged], [1, 1, 0, 1])
+        XCTAssertEqual([s.counts.plansAdded, s.counts.changed, s.counts.plansRemoved, s.counts.unchanged], [1, 1, 0, 1])
         XCTAssertEqual(try tableCounts(db)["plans"], 2)
 
         // b gets the same new content: the old plan is held by no path and goes, rows and all.
         try writePlan(11, root + "/kopi/b.docx")
         s = try runImport([root], db: db)
-        XCTAssertEqual([s.plansAdded, s.changed, s.plansRemoved], [0, 1, 1])
+        XCTAssertEqual([s.counts.plansAdded, s.counts.changed, s.counts.plansRemoved], [0, 1, 1])
         let c = try tableCounts(db)
         XCTAssertEqual(c["plans"], 1)
         XCTAssertEqual(c["goals"], SamplePlans.goalCount(11))
@@ -262,20 +262,20 @@ final class FolderImportTests: XCTestCase {
         var times = [timespec(tv_sec: 1_700_000_000, tv_nsec: 0), timespec(tv_sec: 1_700_000_000, tv_nsec: 0)]
         XCTAssertEqual(utimensat(AT_FDCWD, root + "/a.docx", &times, 0), 0)
         s = try runImport([root], db: db)
-        XCTAssertEqual([s.unchanged, s.imported], [2, 0])
+        XCTAssertEqual([s.counts.unchanged, s.counts.imported], [2, 0])
         XCTAssertEqual(try query(db, "SELECT mtime_ns FROM sources WHERE path LIKE '%/a.docx'", Int64.self), [1_700_000_000_000_000_000])
 
         // The file breaks: a failure, and the path no longer holds the plan (b still does).
         try write(Array("ikke en zip".utf8), root + "/a.docx")
         s = try runImport([root], db: db)
-        XCTAssertEqual([s.failed, s.plansRemoved], [1, 0])
+        XCTAssertEqual([s.counts.failed, s.counts.plansRemoved], [1, 0])
         XCTAssertEqual(try tableCounts(db)["sources"], 1)
         XCTAssertEqual(try tableCounts(db)["failures"], 1)
 
         // Mended: the failure is gone.
         try writePlan(12, root + "/a.docx")
         s = try runImport([root], db: db)
-        XCTAssertEqual([s.failed, s.plansAdded], [0, 1])
+        XCTAssertEqual([s.counts.failed, s.counts.plansAdded], [0, 1])
         XCTAssertEqual(try tableCounts(db)["failures"], 0)
         XCTAssertEqual(try integrity(db), "ok")
     }
@@ -307,7 +307,7 @@ final class FolderImportTests: XCTestCase {
         // A re-run writes them again, from the database.
         try FileManager.default.removeItem(atPath: out)
         let s = try runImport([dir + "/A", dir + "/B"], db: dir + "/j.sqlite", jsonDir: out)
-        XCTAssertEqual(s.unchanged, 3)
+        XCTAssertEqual(s.counts.unchanged, 3)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: out).count, 3)
     }
 

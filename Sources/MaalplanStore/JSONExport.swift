@@ -1,0 +1,65 @@
+import Foundation
+import MaalplanCore
+import MaalplanModel
+
+/// `import --json-dir`: each file's plan as `maalplan convert` writes it, in one folder, named
+/// after the file's path below the folder argument it was found in.
+struct JSONExport {
+    let folder: String
+    /// File name in `folder` by file path.
+    private let names: [String: String]
+
+    /// Makes the folder (and checks it can be written) for the files of a run.
+    init(folder: String, paths: [String], roots: [String]) throws(StoreError) {
+        self.folder = folder
+        names = Self.names(paths, roots: roots)
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            guard access(folder, W_OK) == 0 else { throw POSIXError(.EACCES) }
+        } catch {
+            throw StoreError.jsonDir(folder, (error as? POSIXError).map { String(cString: strerror($0.code.rawValue)) } ?? "\(error)")
+        }
+    }
+
+    /// Writes a file's plan (nil: removes its old JSON, the file failed). A file that cannot be
+    /// written is said once, on stderr's line of the run, by the caller (returned).
+    func write(_ json: String?, for path: String) -> WriteError? {
+        guard let name = names[path] else { return nil }
+        let file = folder + "/" + name
+        guard let json else { unlink(file); return nil }
+        do { try writeAtomically(json, to: file) } catch { return error }
+        return nil
+    }
+
+    /// A stored plan's JSON (which names the first path its content was found at) for another
+    /// path: the plan read back and written again with that path.
+    static func json(stored: String, path: String) -> String? {
+        guard var plan = try? JSONDecoder().decode(Plan.self, from: Data(stored.utf8)) else { return nil }
+        plan.source?.path = path
+        return plan.json.serialized()
+    }
+
+    /// JSON file names for --json-dir: the path below the folder argument it was found in (a file
+    /// argument: its name), "/" written as "__", ".json" added; a name taken twice gets "~2", "~3" ...
+    /// in path order. Example: `import Planer` → Planer/2025/Økonomi/plan.docx → 2025__Økonomi__plan.docx.json.
+    static func names(_ paths: [String], roots: [String]) -> [String: String] {
+        let folders = roots.sorted { $0.count > $1.count }
+        var taken = Set<String>()
+        var out: [String: String] = [:]
+        for path in paths.sorted() {
+            var rel = (path as NSString).lastPathComponent
+            if let root = folders.first(where: { path.hasPrefix($0 == "/" ? "/" : $0 + "/") && path != $0 }) {
+                rel = String(path.dropFirst(root == "/" ? 1 : root.count + 1))
+            }
+            let base = rel.replacingOccurrences(of: "/", with: "__")
+            var name = base + ".json"
+            var k = 2
+            while !taken.insert(name.lowercased()).inserted {
+                name = base + "~\(k).json"
+                k += 1
+            }
+            out[path] = name
+        }
+        return out
+    }
+}
