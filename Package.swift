@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "maalplan",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "maalplan", targets: ["maalplan"]),
         .executable(name: "maalplan-store", targets: ["maalplan-store"]),
@@ -86,5 +85,5 @@ let package = Package(
         .testTarget(name: "WordDocumentTests",
                     dependencies: ["WordDocument", "DocxPackage", "XMLStream", "DocxBuilder", "JSONOutput", "MaalplanCore", "MaalplanModel"]),
     ],
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

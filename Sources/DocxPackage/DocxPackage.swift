@@ -1,9 +1,7 @@
 internal import CZip
 import XMLStream
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// What kind of Word file a package is, told by the main part's content type.
 public enum DocumentFormat: String, Sendable, Codable, CaseIterable {

@@ -2,9 +2,7 @@ import ArgumentParser
 import DocxPackage
 import MaalplanCore
 import MaalplanModel
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Options every command that reads files shares.
 public struct LanguageOption: ParsableArguments {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Unbuffered writes to stdout/stderr without Foundation's FileHandle.
 public struct FileHandleOutput: Sendable {

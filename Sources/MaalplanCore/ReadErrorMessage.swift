@@ -1,8 +1,6 @@
 import DocxPackage
 import MaalplanModel
-#if canImport(Glibc)
 import Glibc
-#endif
 
 extension ReadError {
     /// One line for a person: what is wrong (and where in the package), then what to do.

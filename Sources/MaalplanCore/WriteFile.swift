@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Why a file could not be written: the system's message.
 public struct WriteError: Error, CustomStringConvertible {

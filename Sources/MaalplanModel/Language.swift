@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The language of messages for users: Danish by default, English on request (`--lang en`,
 /// `MAALPLAN_LANG=en`). Every message is written once, with both languages side by side:

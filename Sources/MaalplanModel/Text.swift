@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Small text helpers for the stages after the reader, without Foundation (which costs
 /// every process milliseconds of start-up).

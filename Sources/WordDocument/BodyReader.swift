@@ -270,10 +270,8 @@ final class BodyReader {
     }
 
     private static func nfcSlow(_ s: String) -> String {
-        if #available(macOS 26.0, iOS 26.0, watchOS 26.0, tvOS 26.0, visionOS 26.0, *) {
-            var span = s.utf8Span
-            if span.checkForNFC(quickCheck: true) { return s }
-        }
+        var span = s.utf8Span
+        if span.checkForNFC(quickCheck: true) { return s }
         return String(decoding: s._nfcCodeUnits, as: UTF8.self)
     }
 

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// An object of each thread's own, made on the thread's first use and released when the thread ends.
 final class ThreadLocal<T: AnyObject>: @unchecked Sendable {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Cuts whole elements out of a part's XML text before it is parsed, for parts where a reader
 /// uses none of them: most of a real template's styles.xml is table formatting (w:tblStylePr,

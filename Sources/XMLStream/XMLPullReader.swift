@@ -1,8 +1,6 @@
 internal import CLibXML2
 
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Node kinds of a pull reader. Adjacent character data (text, CDATA, white space, character
 /// and entity references) comes as one `.text` node; comments and processing instructions

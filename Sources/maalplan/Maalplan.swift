@@ -2,9 +2,7 @@ import MaalplanModel
 import ArgumentParser
 import MaalplanCLI
 import DocxPackage
-#if canImport(Glibc)
 import Glibc
-#endif
 
 @main
 struct Maalplan: ParsableCommand {

@@ -2,9 +2,7 @@ import MaalplanModel
 import ArgumentParser
 import DocxPackage
 import MaalplanCLI
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// `import` and `report` are carried out by `maalplan-store`, installed beside `maalplan`.
 /// `Maalplan.main` becomes that program before parsing when the subcommand comes first; these

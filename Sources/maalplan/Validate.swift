@@ -1,8 +1,6 @@
 import ArgumentParser
 import MaalplanCLI
-#if canImport(Glibc)
 import Glibc
-#endif
 import DocxPackage
 import JSONOutput
 import MaalplanModel

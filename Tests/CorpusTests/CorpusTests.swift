@@ -5,11 +5,7 @@ import WordDocument
 import MaalplanModel
 import XCTest
 
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Robustness over real-world Word files from other projects' test suites
 /// (<repo>/../shared/corpus/third-party, see its SOURCES.md):
@@ -294,11 +290,7 @@ enum CrashReporter {
         messageLength = 0
         for sig in signals {
             var sa = sigaction()
-            #if canImport(Glibc)
             sa.__sigaction_handler.sa_handler = crashHandler
-            #else
-            sa.__sigaction_u.__sa_handler = crashHandler
-            #endif
             sigemptyset(&sa.sa_mask)
             sa.sa_flags = 0
             sigaction(sig, &sa, previous + Int(sig))

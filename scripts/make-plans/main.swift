@@ -5,11 +5,12 @@ import Foundation
 import MaalplanSamples
 
 var args = Array(CommandLine.arguments.dropFirst())
-var start = 0
+var startArgument = 0
 if let k = args.firstIndex(of: "--start"), k + 1 < args.count, let s = Int(args[k + 1]) {
-    start = s
+    startArgument = s
     args.removeSubrange(k...(k + 1))
 }
+let start = startArgument
 guard args.count == 2, let n = Int(args[0]), n >= 0 else {
     FileHandle.standardError.write(Data("usage: make-plans N DIR [--start K]\n".utf8))
     exit(2)
@@ -22,16 +23,21 @@ do {
     exit(2)
 }
 // Builds in parallel: the builder is pure, each index its own file.
-let failures = NSLock()
-var failed = 0
+final class Failures: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.lock(); count += 1; lock.unlock() }
+    var any: Bool { lock.lock(); defer { lock.unlock() }; return count > 0 }
+}
+let failures = Failures()
 DispatchQueue.concurrentPerform(iterations: n) { j in
     let i = start + j
     do {
         try SamplePlans.write(i, to: dir + "/" + String(format: "plan-%06d.docx", i))
     } catch {
-        failures.lock(); failed += 1; failures.unlock()
+        failures.add()
         FileHandle.standardError.write(Data("make-plans: plan \(i): \(error)\n".utf8))
     }
 }
-if failed > 0 { exit(1) }
+if failures.any { exit(1) }
 print("make-plans: \(n) plans in \(dir)")

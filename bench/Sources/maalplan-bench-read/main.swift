@@ -12,14 +12,17 @@
 // median_ms and min_ms are wall time per pass; cpu_ms is the median process CPU time per pass.
 import DocxPackage
 import WordDocument
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+
+/// A line on stderr.
+func complain(_ line: String) {
+    var s = line + "\n"
+    s.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+}
 
 func usage() -> Never {
-    fputs("usage: maalplan-bench-read [-k] [-w WARMUP] REPEATS FILE...\n", stderr); exit(2)
+    complain("usage: maalplan-bench-read [-k] [-w WARMUP] REPEATS FILE...")
+    exit(2)
 }
 
 var args = Array(CommandLine.arguments.dropFirst())
@@ -29,7 +32,7 @@ if args.first == "-k" {
     args.removeFirst()
 }
 let sharedParts: SharedPartCache? = keep ? SharedPartCache() : nil
-func read(_ bytes: [UInt8]) throws(ReadError) -> WordDocument {
+@MainActor func read(_ bytes: [UInt8]) throws(ReadError) -> WordDocument {
     try WordReader.read(package: DocxPackage(bytes: bytes, sharedParts: sharedParts))
 }
 var warmup = 3
@@ -66,11 +69,11 @@ let data = files.map(load)
 var blocks = 0
 for (path, d) in zip(files, data) {
     do { blocks += try read(d).body.count }
-    catch { fputs("maalplan-bench-read: cannot read \(path): \(error)\n", stderr); exit(1) }
+    catch { complain("maalplan-bench-read: cannot read \(path): \(error)"); exit(1) }
 }
 
 var sink = 0
-func pass() {
+@MainActor func pass() {
     for d in data {
         if let doc = try? read(d) { sink &+= doc.body.count }
     }

@@ -14,11 +14,7 @@
 import WordDocument
 import DocxPackage
 import MaalplanCore
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// One input: read it, and on success render it the two ways `maalplan inspect` does.
 /// Returns the number of blocks read (-1 when refused), so the work is not optimised away.
@@ -73,18 +69,24 @@ struct FuzzMain {
 #endif
     }
 
+    /// A line on stderr.
+    static func complain(_ line: String) {
+        var s = line + "\n"
+        s.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+    }
+
     static func replay(_ args: [String]) {
         var args = args
         let json = args.first == "--json"
         if json { args.removeFirst() }
         if args.isEmpty || args.first == "-h" || args.first == "--help" {
-            fputs("usage: maalplan-fuzz [--json] FILE...   (replays inputs the way LLVMFuzzerTestOneInput\n" +
-                  "       reads them; --json prints each model; fuzzing needs the -sanitize=fuzzer,address\n" +
-                  "       -DFUZZING build, see fuzz/run.sh)\n", stderr)
+            complain("usage: maalplan-fuzz [--json] FILE...   (replays inputs the way LLVMFuzzerTestOneInput\n" +
+                     "       reads them; --json prints each model; fuzzing needs the -sanitize=fuzzer,address\n" +
+                     "       -DFUZZING build, see fuzz/run.sh)")
             exit(args.isEmpty ? 2 : 0)
         }
         for path in args {
-            guard let f = fopen(path, "rb") else { fputs("\(path): cannot open\n", stderr); exit(1) }
+            guard let f = fopen(path, "rb") else { complain("\(path): cannot open"); exit(1) }
             var bytes: [UInt8] = []
             var buf = [UInt8](repeating: 0, count: 65536)
             while true {

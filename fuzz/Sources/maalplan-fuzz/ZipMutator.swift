@@ -6,11 +6,7 @@
 // raw bytes (the zip structure, Sniff, libzip, the limits).
 #if FUZZING
 internal import CZip
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 @_silgen_name("LLVMFuzzerMutate")
 func LLVMFuzzerMutate(_ data: UnsafeMutablePointer<UInt8>, _ size: Int, _ maxSize: Int) -> Int
