@@ -75,6 +75,8 @@ public final class DocxPackage {
     private let archive: OpaquePointer
     /// Inflated bytes read so far, parts given back from `sharedParts` included.
     private var inflatedTotal = 0
+    /// How many bytes have been inflated from this package so far (what its limits count).
+    public var inflatedBytes: Int { inflatedTotal }
     private let contentTypes: ContentTypes
     /// `_rels/.rels`, read when opening (to find the main part) and kept.
     private let rootRelationships: [Relationship]

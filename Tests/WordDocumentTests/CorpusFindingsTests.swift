@@ -1,9 +1,8 @@
-import MaalplanCore
-import MaalplanModel
-import XCTest
 import DocxBuilder
 import DocxPackage
+import TestSupport
 import WordDocument
+import XCTest
 
 /// Constructs the third-party corpus showed the reader getting wrong, each as a small document.
 final class CorpusFindingsTests: XCTestCase {
@@ -55,19 +54,5 @@ final class CorpusFindingsTests: XCTestCase {
                     + textRun("Indledning 1"))
             + p(textRun("Mål 2") + #"<w:r><w:fldChar w:fldCharType="end"/></w:r>"#)
         XCTAssertEqual(try texts(toc), ["Indledning 1", "Mål 2"])
-    }
-}
-
-final class OneLineMessageTests: XCTestCase {
-    /// libxml2's message for bad bytes spans two lines ("... indicate encoding !\nBytes: ..."); the refusal stays one.
-    func testInvalidUTF8GivesAOneLineRefusal() throws {
-        var b = DocxBuilder(body: DocxBuilder.paragraph("x"))
-        b.rawParts["/word/document.xml"] = Array(#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>"#.utf8)
-            + [0xC3, 0x28, 0xFF, 0xFE] + Array("</w:t></w:r></w:p></w:body></w:document>".utf8)
-        let e = try XCTUnwrap(try refusal(b))
-        XCTAssertEqual(e.code, "xml-not-well-formed")
-        for lang in MessageLanguage.allCases {
-            XCTAssertFalse(e.message(lang).contains("\n"), e.message(lang))
-        }
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import DocxBuilder
 import DocxPackage
 import Foundation

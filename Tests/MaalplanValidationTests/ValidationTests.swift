@@ -6,6 +6,7 @@ import MaalplanModel
 import MaalplanValidation
 import WordDocument
 import XCTest
+import TestSupport
 
 final class ValidationTests: XCTestCase {
     func fixture(_ name: String) -> String { Paths.fixtures.appendingPathComponent(name).path }
@@ -139,7 +140,7 @@ final class ValidationTests: XCTestCase {
             while let l = t.last, l == "." || l == "!", t.count > 1, t != "..." { t.removeLast() }
             return Validator.standIns.contains(t)
         }
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom("\(Self.self).\(#function)")
         let pieces = Array(Validator.standIns) + ["UDFYLDES", "Senere", " ", "\u{00A0}", "\t", ".", "!", "…", "\u{212A}", "İ", "x", "a1"]
         for _ in 0..<20_000 {
             let s = (0..<Int.random(in: 1...4, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
@@ -151,92 +152,5 @@ final class ValidationTests: XCTestCase {
         let (plan, report) = try Pipeline.analyse(path: fixture("2025-warnings.docx"))
         XCTAssertEqual(plan.phaseReached, report.phaseReached)
         XCTAssertEqual(plan.findings, report.findings)
-    }
-}
-
-/// The command line: exit codes and report shapes, on the built binary.
-final class ValidateCommandTests: XCTestCase {
-    static var binary: URL? {
-        // The test bundle sits in the build products folder beside the executable.
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<3 {
-            let candidate = dir.appendingPathComponent("maalplan")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        let fallback = Paths.repo.appendingPathComponent(".build/debug/maalplan")
-        return FileManager.default.isExecutableFile(atPath: fallback.path) ? fallback : nil
-    }
-
-    func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-        guard let bin = Self.binary else { throw XCTSkip("the maalplan binary is not built") }
-        let p = Process()
-        p.executableURL = bin
-        p.arguments = args
-        var env = ["LANG": "C.UTF-8"]
-        // Under `make asan` the binary is sanitized too: it needs the same options (suppressions).
-        for (k, v) in ProcessInfo.processInfo.environment where k.hasSuffix("SAN_OPTIONS") { env[k] = v }
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
-
-    func f(_ n: String) -> String { Paths.fixtures.appendingPathComponent(n).path }
-
-    func testExitCodesForEachPhase() throws {
-        let plan = f("2025-under1.docx")
-        XCTAssertEqual(try run(["validate", plan]).status, 0, "warnings only")
-        XCTAssertEqual(try run(["validate", "--phase", "foer", plan]).status, 0)
-        XCTAssertEqual(try run(["validate", "--phase", "under1", plan]).status, 0)
-        XCTAssertEqual(try run(["validate", "--phase", "under2", plan]).status, 1)
-        XCTAssertEqual(try run(["validate", "--phase", "efter", plan]).status, 1)
-        XCTAssertEqual(try run(["validate", "--phase", "foer", f("maalplan-2025-blank.docx")]).status, 1)
-    }
-
-    func testUnreadableFileGivesTwoAndEveryFileIsStillReported() throws {
-        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("maalplan-test-\(getpid())-tom.docx")
-        FileManager.default.createFile(atPath: bad.path, contents: Data())
-        defer { try? FileManager.default.removeItem(at: bad) }
-        let r = try run(["validate", "--format", "json", bad.path, f("tryghed-2025-complete.docx")])
-        XCTAssertEqual(r.status, 2)
-        XCTAssertEqual(r.err.split(separator: "\n").count, 1, "one line on stderr")
-        XCTAssertTrue(r.err.contains(bad.path) && r.err.contains("tom"), r.err)
-        let json = try XCTUnwrap(parseJSON(r.out) as? [String: Any])
-        let plans = try XCTUnwrap(json["plans"] as? [[String: Any]])
-        XCTAssertEqual(plans.count, 2)
-        XCTAssertEqual((plans[0]["error"] as? [String: Any])?["code"] as? String, "empty-file")
-        XCTAssertEqual(plans[1]["phaseReached"] as? String, "EFTER")
-        let phases = try XCTUnwrap(plans[1]["phases"] as? [String: Any])
-        XCTAssertEqual(Set(phases.keys), ["FOER", "UNDER1", "UNDER2", "EFTER"])
-        XCTAssertEqual((phases["EFTER"] as? [String: Any])?["complete"] as? Bool, true)
-    }
-
-    func testTextReportIsGroupedByFileThenPhaseWithoutColourWhenPiped() throws {
-        let r = try run(["validate", f("2025-under1.docx"), f("2024-under1.docx")])
-        XCTAssertFalse(r.out.contains("\u{1B}["), "no colour when not a terminal")
-        let first = try XCTUnwrap(r.out.range(of: "2025-under1.docx"))
-        let second = try XCTUnwrap(r.out.range(of: "2024-under1.docx"))
-        XCTAssertLessThan(first.lowerBound, second.lowerBound)
-        XCTAssertTrue(r.out.contains("Nået: UNDER – udviklingsdage del 1"))
-        XCTAssertTrue(r.out.contains("→ tabel 3, række 2, kolonne 2 (»Prøvehandling«)"), r.out)
-        XCTAssertTrue(r.out.contains("→ ark UNDER – udviklingsdage del 2, tabel 3, række 2, kolonne 2 (»Prøvehandlinger«)"), r.out)
-        let en = try run(["validate", "--lang", "en", f("2025-under1.docx")])
-        XCTAssertTrue(en.out.contains("Reached: UNDER – udviklingsdage del 1"))
-    }
-
-    func testConvertExitsZeroForAnUnrecognisedDocumentAndTwoForAnUnreadableOne() throws {
-        let r = try run(["convert", f("not-a-plan.docx")])
-        XCTAssertEqual(r.status, 0)
-        XCTAssertTrue(r.out.contains("\"not-a-maalplan\""))
-        let bad = try run(["convert", "/etc/hostname"])
-        XCTAssertEqual(bad.status, 2)
-        XCTAssertEqual(bad.out, "")
-        XCTAssertTrue(bad.err.hasPrefix("maalplan: /etc/hostname: "))
     }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import DocxBuilder
 @testable import DocxPackage
 import JSONOutput

@@ -1,34 +1,15 @@
 import Foundation
-import XCTest
 
-/// Paths of the repository and of ../shared, found from this file.
-enum Paths {
-    static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let fixtures = repo.appendingPathComponent("Fixtures")
-    static let shared = repo.deletingLastPathComponent().appendingPathComponent("shared")
-
-    /// The Word files in Fixtures/, sorted.
-    static func fixtureDocuments() -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: fixtures.path)) ?? []
-        return names.filter { ["docx", "docm", "dotx", "dotm"].contains(($0 as NSString).pathExtension) }
-            .sorted().map { fixtures.appendingPathComponent($0) }
-    }
-
-    static func expected(for doc: URL) -> URL {
-        doc.deletingPathExtension().appendingPathExtension("expected.json")
-    }
-}
-
-func parseJSON(_ s: String) throws -> Any {
+public func parseJSON(_ s: String) throws -> Any {
     try JSONSerialization.jsonObject(with: Data(s.utf8), options: [.fragmentsAllowed])
 }
 
-func parseJSON(file: URL) throws -> Any {
+public func parseJSON(file: URL) throws -> Any {
     try JSONSerialization.jsonObject(with: Data(contentsOf: file), options: [])
 }
 
 /// Deep equality of parsed JSON values (NSNumber booleans and integers told apart by value).
-func jsonEqual(_ a: Any?, _ b: Any?) -> Bool {
+public func jsonEqual(_ a: Any?, _ b: Any?) -> Bool {
     switch (a, b) {
     case (nil, nil): return true
     case let (x as [String: Any], y as [String: Any]):
@@ -42,7 +23,7 @@ func jsonEqual(_ a: Any?, _ b: Any?) -> Bool {
     }
 }
 
-func compact(_ v: Any?) -> String {
+public func compact(_ v: Any?) -> String {
     guard let v else { return "nil" }
     if let d = try? JSONSerialization.data(withJSONObject: v, options: [.fragmentsAllowed, .sortedKeys]) {
         return String(decoding: d, as: UTF8.self)
@@ -52,10 +33,12 @@ func compact(_ v: Any?) -> String {
 
 /// A JSON Schema checker for the subset docs/maalplan.schema.json uses: type, const, enum,
 /// required, properties, additionalProperties: false, items, pattern, minimum, maximum, $ref.
-struct SchemaChecker {
-    let root: [String: Any]
+public struct SchemaChecker {
+    public let root: [String: Any]
 
-    func check(_ value: Any, _ schema: [String: Any]? = nil, path: String = "$") -> [String] {
+    public init(root: [String: Any]) { self.root = root }
+
+    public func check(_ value: Any, _ schema: [String: Any]? = nil, path: String = "$") -> [String] {
         var s = schema ?? root
         if let ref = s["$ref"] as? String, ref.hasPrefix("#/$defs/") {
             s = (root["$defs"] as! [String: Any])[String(ref.dropFirst(8))] as! [String: Any]

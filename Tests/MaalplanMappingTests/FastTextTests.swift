@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import JSONOutput
 import MaalplanModel
@@ -14,8 +15,9 @@ final class FastTextTests: XCTestCase {
                          "\u{200B}", "Ł", "İ", "ΣΑΣ", "Ωμέγα", "Ǆ", "Ⅻ", "x", "1.", "?", "\"", "\\", "\u{1}", "\u{1F}",
                          "\u{7F}", "€", "😀", "Prøvehandling", "Tegn:", "2025", "\u{FEFF}", "(", ")", ":", "&", "\u{2000}", "x²", "xⁿ", "⁴", "‰", "⁂"]
 
-    func randomStrings(_ count: Int) -> [String] {
-        var rng = SystemRandomNumberGenerator()
+    /// Random mixtures of `pieces`, drawn with a seed the test prints (see SeededRandom).
+    func randomStrings(_ count: Int, _ test: String = #function) -> [String] {
+        var rng = SeededRandom("\(Self.self).\(test), strings")
         return (0..<count).map { _ in
             (0..<Int.random(in: 0...8, using: &rng)).map { _ in Self.pieces.randomElement(using: &rng)! }.joined()
         }
@@ -97,7 +99,7 @@ final class FastTextTests: XCTestCase {
     }
 
     func testLeadingWordIDsAsWords() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom("\(Self.self).\(#function)")
         let guidanceWords = Guidance.stream.joined().map { $0 }
         var texts = randomStrings(5_000)
         // Mostly guidance words, some capitalised, with an answer word now and then.
@@ -119,7 +121,7 @@ final class FastTextTests: XCTestCase {
     }
 
     func testPlaceholderFastAsSlow() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom("\(Self.self).\(#function)")
         var texts = randomStrings(10_000)
         // Placeholders as typed: any case, extra and odd white space, full stops and ellipses after.
         for _ in 0..<10_000 {
@@ -146,7 +148,7 @@ final class FastTextTests: XCTestCase {
     }
 
     func testCaseNumberFastAsSlow() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom("\(Self.self).\(#function)")
         var texts = randomStrings(5_000)
         let parts = ["på sag", "PÅ SAG", "På  sag", "på\u{00A0}sag", "nr.", "nr", ":", " ", "00.01.00-A00-28-24", "24/1234",
                      "Å", "x", "–", "…", "-", ".", "/", "2025", "Sag", "pa sag"]

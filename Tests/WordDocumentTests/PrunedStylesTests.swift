@@ -1,43 +1,12 @@
 import DocxPackage
+import Foundation
+import TestSupport
 @testable import WordDocument
-@testable import XMLStream
+import XMLStream
 import XCTest
 
-/// XMLPrune: elements cut out of styles.xml before parsing.
-final class PruneTests: XCTestCase {
-    func pruned(_ s: String, _ names: [String] = ["w:tblPr", "w:tcPr"]) -> String {
-        var bytes = Array(s.utf8)
-        let n = bytes.withUnsafeMutableBufferPointer { XMLPrune.prune($0.baseAddress!, count: $0.count, names: names) }
-        return String(decoding: bytes[0..<n], as: UTF8.self)
-    }
-
-    func testCutsElementsAndKeepsTheRest() {
-        XCTAssertEqual(pruned(#"<a><w:tblPr><w:x/></w:tblPr><w:name w:val="T"/><w:tcPr/><w:tcPr a="1"/></a>"#),
-                       #"<a><w:name w:val="T"/></a>"#)
-        // Nested elements of the same name (a change record), and names that only begin alike.
-        XCTAssertEqual(pruned(#"<a><w:tblPr><w:tblPrChange><w:tblPr><w:b/></w:tblPr></w:tblPrChange></w:tblPr ><w:tblPrEx/><w:tcPrX>t</w:tcPrX></a>"#),
-                       #"<a><w:tblPrEx/><w:tcPrX>t</w:tcPrX></a>"#)
-        // A ">" inside a quoted attribute value does not end the tag.
-        XCTAssertEqual(pruned(#"<a><w:tblPr v="a>b" w='c/>'>x</w:tblPr>y</a>"#), "<a>y</a>")
-        // Line breaks inside a cut stay, so the parser's line numbers stay right.
-        XCTAssertEqual(pruned("<a>\n<w:tblPr>\n<w:b/>\n</w:tblPr>\n<b/></a>"), "<a>\n\n\n\n<b/></a>")
-        // An XML declaration is fine.
-        XCTAssertEqual(pruned(#"<?xml version="1.0"?><a><w:tcPr/></a>"#), #"<?xml version="1.0"?><a></a>"#)
-    }
-
-    func testLeavesTextWithCommentsCDATAOrPIsAlone() {
-        for s in [#"<a><!-- <w:tblPr> --><w:tblPr/></a>"#, #"<a><![CDATA[<w:tblPr>]]></a><w:tblPr/>"#,
-                  #"<a><?pi <w:tblPr>?><w:tblPr/></a>"#, #"<!DOCTYPE a><a><w:tblPr/></a>"#] {
-            XCTAssertEqual(pruned(s), s)
-        }
-    }
-
-    func testUnclosedElementStopsTheCutting() {
-        XCTAssertEqual(pruned(#"<a><w:tcPr/><w:tblPr><b/></a>"#), #"<a><w:tblPr><b/></a>"#)
-        XCTAssertEqual(pruned(#"<a><w:tblPr"#), #"<a><w:tblPr"#)
-        XCTAssertEqual(pruned(""), "")
-    }
-
+/// Styles read from a pruned styles.xml are the styles read from the whole part.
+final class PrunedStylesTests: XCTestCase {
     /// Reading styles.xml pruned and whole gives the same styles, over every .docx in Fixtures,
     /// the reference documents and (when present) the third-party corpus. Only w:vanish of table
     /// styles may differ: unpruned, a w:vanish inside w:tblStylePr (conditional formatting) was

@@ -1,3 +1,4 @@
+import TestSupport
 import XCTest
 import DocxBuilder
 import DocxPackage
@@ -49,21 +50,18 @@ final class BuilderTests: XCTestCase {
         XCTAssertEqual(try WordReader.read(bytes: stored).texts, [String(repeating: "gentaget ", count: 100)])
     }
 
-    func testManyDistinctPlansQuickly() throws {
+    func testPlansOfDifferentContentAreDifferentBytes() throws {
         var sizes = Set<Int>()
-        var hashes = Set<Int>()
-        let t = try seconds {
-            for i in 0..<100 {
-                var b = DocxBuilder(body: DocxBuilder.paragraph("Målplan \(i)", style: "Title")
-                    + table(columns: 2, row(textCell("Mål"), textCell(String(repeating: "x", count: i)))))
-                b.core = .init(title: "Plan \(i)")
-                let bytes = try b.build()
-                sizes.insert(bytes.count)
-                hashes.insert(bytes.hashValue)
-            }
+        var packages = Set<[UInt8]>()
+        for i in 0..<100 {
+            var b = DocxBuilder(body: DocxBuilder.paragraph("Målplan \(i)", style: "Title")
+                + table(columns: 2, row(textCell("Mål"), textCell(String(repeating: "x", count: i)))))
+            b.core = .init(title: "Plan \(i)")
+            let bytes = try b.build()
+            sizes.insert(bytes.count)
+            packages.insert(bytes)
         }
-        XCTAssertEqual(hashes.count, 100)
+        XCTAssertEqual(packages.count, 100)
         XCTAssertGreaterThan(sizes.count, 1)
-        XCTAssertLessThan(t, 3, "100 plans took \(t) s")
     }
 }
