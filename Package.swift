@@ -30,31 +30,32 @@ let package = Package(
         // SHA-256 with the CPU's SHA instructions where there are any. DWARF 4: valgrind 3.19
         // (bench/profile.sh) cannot read clang 21's DWARF 5.
         .target(name: "CSHA256", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
-        // glibc's allocator settings for the bulk import.
-        .target(name: "CMalloc", cSettings: [.unsafeFlags(["-gdwarf-4"])]),
 
         // Ordered JSON output shared by the writers.
         .target(name: "JSONOutput"),
+        // Text helpers (NFC, trimming, case, white space, words, lookup keys): the fast paths on
+        // UTF-8 bytes through one scanner, each beside its plain version.
+        .target(name: "TextScan"),
         // A streaming XML pull reader over libxml2, with no vocabulary of its own.
         .target(name: "XMLStream", dependencies: ["CLibXML2"]),
         // Stage 1: the OPC package (zip), its content types, relationships, parts, limits, refusals.
         .target(name: "DocxPackage", dependencies: ["CZip", "XMLStream"]),
         // Stage 2: WordprocessingML → a neutral document model.
-        .target(name: "WordDocument", dependencies: ["DocxPackage", "XMLStream", "JSONOutput"]),
+        .target(name: "WordDocument", dependencies: ["DocxPackage", "XMLStream", "TextScan", "JSONOutput"]),
         // The domain: Plan, Goal, Milestone; phases, fields and field paths; findings and their
         // messages in both languages; the plan's JSON.
         .target(name: "MaalplanModel", dependencies: ["JSONOutput"]),
         // Stage 3: the document model → a plan: labels to fields, guidance removed, dates read.
-        .target(name: "MaalplanMapping", dependencies: ["MaalplanModel", "WordDocument"]),
+        .target(name: "MaalplanMapping", dependencies: ["MaalplanModel", "WordDocument", "TextScan"]),
         // Stage 4: the phase rules → findings with locations.
-        .target(name: "MaalplanValidation", dependencies: ["MaalplanModel"]),
+        .target(name: "MaalplanValidation", dependencies: ["MaalplanModel", "TextScan"]),
         // The one place the stages are wired, for the programs and for use as a library.
         .target(name: "MaalplanCore", dependencies: [
             "DocxPackage", "WordDocument", "MaalplanModel", "MaalplanMapping", "MaalplanValidation", "CSHA256",
         ]),
         // Bulk import into SQLite (GRDB): migrations and records, folder walk, parse threads, one writer, report.
         .target(name: "MaalplanStore", dependencies: [
-            "MaalplanCore", "DocxPackage", "MaalplanModel", "JSONOutput", grdb, .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            "MaalplanCore", "DocxPackage", "MaalplanModel", "TextScan", "JSONOutput", grdb, .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
         // The command line's shared pieces: options, output, and the store commands' arguments.
@@ -66,7 +67,7 @@ let package = Package(
         ]),
         // import and report: the SQLite store (GRDB, Foundation).
         .executableTarget(name: "maalplan-store", dependencies: [
-            "MaalplanStore", "MaalplanCore", "MaalplanModel", "DocxPackage", "MaalplanCLI", "CMalloc", argumentParser,
+            "MaalplanStore", "MaalplanCore", "MaalplanModel", "DocxPackage", "MaalplanCLI", argumentParser,
         ]),
 
         // Writes .docx files from WordprocessingML strings: tests, fixtures, benchmarks.
@@ -88,10 +89,12 @@ let package = Package(
         .target(name: "TestSupport", dependencies: [
             "DocxBuilder", "DocxPackage", "WordDocument", "MaalplanModel", "MaalplanSamples", "MaalplanStore", grdb,
         ], path: "Tests/TestSupport"),
+        .testTarget(name: "TextScanTests", dependencies: ["TextScan", "TestSupport"]),
         .testTarget(name: "XMLStreamTests", dependencies: ["XMLStream", "WordDocument", "DocxPackage", "JSONOutput", "TestSupport"]),
         .testTarget(name: "DocxPackageTests", dependencies: ["DocxPackage", "WordDocument", "DocxBuilder", "JSONOutput", "TestSupport"]),
         .testTarget(name: "DocxBuilderTests", dependencies: ["DocxBuilder", "WordDocument", "TestSupport"]),
         .testTarget(name: "WordDocumentTests", dependencies: ["WordDocument", "DocxPackage", "XMLStream", "DocxBuilder", "TestSupport"]),
+        .testTarget(name: "JSONOutputTests", dependencies: ["JSONOutput", "TestSupport"]),
         .testTarget(name: "MaalplanModelTests", dependencies: ["MaalplanModel", "JSONOutput", "TestSupport"]),
         .testTarget(name: "MaalplanMappingTests", dependencies: ["MaalplanMapping", "MaalplanModel", "JSONOutput", "TestSupport"]),
         .testTarget(name: "MaalplanValidationTests", dependencies: [

@@ -71,49 +71,35 @@ public indirect enum JSON: Equatable, Sendable {
     }
 
     /// A JSON string: quotes, backslash and control characters escaped, and U+2028/U+2029
-    /// (line ends to JavaScript); every other byte of the UTF-8 copied as it is.
+    /// (line ends to JavaScript, UTF-8 E2 80 A8/A9); every other byte of the UTF-8 as it is
+    /// (æ, ø, å unescaped).
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     static func escape(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
         s.withUTF8 { b in
-            let n = b.count
-            var run = 0                     // start of the bytes not yet copied
             var i = 0
-            func flush(_ to: Int) {
-                if to > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[run..<to])) }
-            }
-            while i < n {
+            while i < b.count {
                 let c = b[i]
-                if c >= 0x20 && c != 0x22 && c != 0x5C && c != 0xE2 { i += 1; continue }
-                if c == 0xE2 {
-                    // U+2028 and U+2029: E2 80 A8 / E2 80 A9.
-                    if i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 {
-                        flush(i)
-                        out.append(contentsOf: (b[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                        i += 3
-                        run = i
-                    } else {
-                        i += 1
-                    }
-                    continue
-                }
-                flush(i)
                 switch c {
-                case 0x22: out.append(contentsOf: "\\\"".utf8)
-                case 0x5C: out.append(contentsOf: "\\\\".utf8)
+                case UInt8(ascii: "\""): out.append(contentsOf: "\\\"".utf8)
+                case UInt8(ascii: "\\"): out.append(contentsOf: "\\\\".utf8)
                 case 0x0A: out.append(contentsOf: "\\n".utf8)
                 case 0x0D: out.append(contentsOf: "\\r".utf8)
                 case 0x09: out.append(contentsOf: "\\t".utf8)
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                case 0x00..<0x20:
                     out.append(contentsOf: "\\u00".utf8)
-                    out.append(hex[Int(c >> 4)])
-                    out.append(hex[Int(c & 0xF)])
+                    out.append(hexDigits[Int(c >> 4)])
+                    out.append(hexDigits[Int(c & 0xF)])
+                case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):
+                    out.append(contentsOf: (b[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    i += 2
+                default:
+                    out.append(c)
                 }
                 i += 1
-                run = i
             }
-            flush(n)
         }
         out.append(UInt8(ascii: "\""))
     }

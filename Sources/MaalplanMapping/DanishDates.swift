@@ -1,3 +1,5 @@
+import TextScan
+
 /// Finds the first Danish date expression in a milestone's text and gives its range.
 ///
 /// "1. februar 2025", "15/6-2025", "15.06.2025", "2025-06-15", "4.-5. december 2023",

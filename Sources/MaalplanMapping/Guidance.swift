@@ -1,4 +1,5 @@
 import MaalplanModel
+import TextScan
 
 /// The 2025 template's guidance text (seed 000): the template's words, not the plan's.
 /// Paragraphs made only of it are removed wherever they stand in a cell: whole,
@@ -23,7 +24,6 @@ public enum Guidance {
     ]
 
     /// Placeholder texts of content controls and typed stand-ins of the same kind.
-    static let placeholderBytes = ByteTable(placeholders.map { (Array($0.utf8), true) })
     static let placeholders: Set<String> = [
         "klik eller tryk her for at angive tekst", "klik her for at angive tekst", "klik eller tryk for at angive en dato",
         "klik eller tryk her for at skrive tekst", "vælg et element", "angiv tekst",
@@ -32,152 +32,17 @@ public enum Guidance {
     ]
 
     /// Guidance as one stream of words, each paragraph's words in order.
-    static let stream: [[String]] = paragraphs.map(words)
+    static let stream: [[String]] = paragraphs.map(\.words)
     /// Every word of the guidance: a line whose first word is not among them is no guidance.
     static let vocabulary: Set<String> = Set(stream.joined())
     /// The guidance words numbered, the paragraphs as numbers, and where each number occurs.
     static let wordID: [String: Int32] = Dictionary(uniqueKeysWithValues: vocabulary.sorted().enumerated().map { ($1, Int32($0)) })
-    /// The same keyed by UTF-8 bytes (hashed without Unicode normalisation).
-    static let wordIDBytes = ByteTable(wordID.map { (Array($0.key.utf8), $0.value) })
     static let streamIDs: [[Int32]] = stream.map { $0.map { wordID[$0]! } }
     static let occurrences: [[(paragraph: Int, position: Int)]] = {
         var occ = [[(paragraph: Int, position: Int)]](repeating: [], count: wordID.count)
         for (g, ids) in streamIDs.enumerated() { for (i, id) in ids.enumerated() { occ[Int(id)].append((g, i)) } }
         return occ
     }()
-
-    /// Letters and digits, lower case, NFC: the words a comparison sees.
-    static func words(_ s: String) -> [String] {
-        let t = s.nfc.lowercasedFast
-        let fast: [String]?? = t.utf8.withContiguousStorageIfAvailable { b in
-            latinWordRanges(b)?.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }
-        }
-        return (fast ?? nil) ?? wordsByScalars(t)
-    }
-
-    /// The words of text in ASCII and Latin-1 (and general punctuation, which only separates), as
-    /// ranges of its UTF-8 bytes: runs of letters and digits by `wordsByScalars`'s rule, read from
-    /// the bytes; nil for text with any other character.
-    static func latinWordRanges(_ b: UnsafeBufferPointer<UInt8>) -> [Range<Int>]? {
-        var out: [Range<Int>] = []
-        var start = -1
-        var i = 0
-        let n = b.count
-        while i < n {
-            let c = b[i]
-            var len = 1
-            let isWord: Bool
-            if c < 0x80 {
-                isWord = (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A)
-            } else if (c == 0xC2 || c == 0xC3) && i + 1 < n {
-                let v = (UInt32(c & 0x1F) << 6) | UInt32(b[i + 1] & 0x3F)    // U+0080–U+00FF
-                len = 2
-                isWord = v == 0xAA || v == 0xB5 || v == 0xBA || v == 0xB2 || v == 0xB3 || v == 0xB9
-                    || (v >= 0xBC && v <= 0xBE) || (v >= 0xC0 && v != 0xD7 && v != 0xF7)
-            } else if c == 0xE2 && i + 2 < n && (b[i + 1] == 0x80 || (b[i + 1] == 0x81 && b[i + 2] < 0xB0)) {
-                len = 3                          // U+2000–U+206F: punctuation, no letters or digits
-                isWord = false
-            } else {
-                return nil
-            }
-            if isWord {
-                if start < 0 { start = i }
-            } else if start >= 0 {
-                out.append(start..<i)
-                start = -1
-            }
-            i += len
-        }
-        if start >= 0 { out.append(start..<n) }
-        return out
-    }
-
-    /// `words` scalar by scalar through the Unicode properties, for any (lower-case) text.
-    static func wordsByScalars(_ t: String) -> [String] {
-        var out: [String] = []
-        var cur = String.UnicodeScalarView()
-        for u in t.unicodeScalars {
-            let v = u.value
-            let wordScalar = (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39)
-                || (v >= 0x80 && (u.properties.isAlphabetic || u.properties.numericType != nil))
-            if wordScalar {
-                cur.append(u)
-            } else if !cur.isEmpty {
-                out.append(String(cur))
-                cur = String.UnicodeScalarView()
-            }
-        }
-        if !cur.isEmpty { out.append(String(cur)) }
-        return out
-    }
-
-    /// `words` as numbers up to the first word that is no guidance word, and the number of
-    /// all words, in one pass over the bytes: each word lower-cased into a small buffer and
-    /// looked up there, no string made; nil for text beyond ASCII and Latin-1 (then `words`
-    /// does it). Words are found on the text as it is: lower-casing Latin-1 moves no boundary.
-    static func leadingWordIDs(_ s: String) -> (ids: [Int32], total: Int)? {
-        var s = s
-        return s.withUTF8 { b -> (ids: [Int32], total: Int)? in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxWordBytes) { word -> (ids: [Int32], total: Int)? in
-                var ids: [Int32] = []
-                var total = 0
-                var looking = true          // every word so far is a guidance word
-                var length = 0              // bytes of the current word in `word`; -1: longer than any guidance word
-                var inWord = false
-                func endWord() {
-                    total += 1
-                    if looking {
-                        if length >= 0, let id = wordIDBytes.value(UnsafeBufferPointer(rebasing: word[0..<length])) {
-                            ids.append(id)
-                        } else {
-                            looking = false
-                        }
-                    }
-                    length = 0
-                }
-                func put(_ x: UInt8) {
-                    if length < 0 { return }
-                    if length == maxWordBytes { length = -1; return }
-                    word[length] = x
-                    length += 1
-                }
-                let n = b.count
-                var i = 0
-                while i < n {
-                    let c = b[i]
-                    let isWord: Bool
-                    if c < 0x80 {
-                        isWord = (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A)
-                        if isWord && looking { put(c &- 0x41 < 26 ? c + 0x20 : c) }
-                        i += 1
-                    } else if (c == 0xC2 || c == 0xC3) && i + 1 < n {
-                        let d = b[i + 1]
-                        let v = (UInt32(c & 0x1F) << 6) | UInt32(d & 0x3F)    // U+0080–U+00FF
-                        isWord = v == 0xAA || v == 0xB5 || v == 0xBA || v == 0xB2 || v == 0xB3 || v == 0xB9
-                            || (v >= 0xBC && v <= 0xBE) || (v >= 0xC0 && v != 0xD7 && v != 0xF7)
-                        if isWord && looking { put(c); put(c == 0xC3 ? String.lowerLatin1(d) : d) }
-                        i += 2
-                    } else if c == 0xE2 && i + 2 < n && (b[i + 1] == 0x80 || (b[i + 1] == 0x81 && b[i + 2] < 0xB0)) {
-                        isWord = false              // U+2000–U+206F: punctuation, no letters or digits
-                        i += 3
-                    } else {
-                        return nil
-                    }
-                    if isWord {
-                        inWord = true
-                    } else if inWord {
-                        endWord()
-                        inWord = false
-                    }
-                }
-                if inWord { endWord() }
-                return (ids, total)
-            }
-        }
-    }
-
-    /// The longest guidance word in UTF-8 bytes, and then some: a longer word is none of them.
-    static let maxWordBytes = 64
 
     /// True when the words (by number) occur contiguously inside one guidance paragraph.
     static func isFragment(_ w: ArraySlice<Int32>) -> Bool {
@@ -195,15 +60,10 @@ public enum Guidance {
     public static func match(_ text: String) -> Match {
         // The numbers of the leading words that are guidance words (a fragment has no other), and
         // how many words there are.
+        let words = text.words
         var ids: [Int32] = []
-        let total: Int
-        if let r = leadingWordIDs(text) {
-            (ids, total) = r
-        } else {
-            let w = words(text)
-            for x in w { guard let id = wordID[x] else { break }; ids.append(id) }
-            total = w.count
-        }
+        for w in words { guard let id = wordID[w] else { break }; ids.append(id) }
+        let total = words.count
         if ids.isEmpty { return .none }
         if ids.count == total && isFragment(ids[...]) {
             // Short fragments ("målet", "tegn") could be answers; count them only when they are whole items.
@@ -243,71 +103,13 @@ public enum Guidance {
         return answer.isEmpty ? nil : answer
     }
 
+    /// Whether a text is only a placeholder: in lower case, white space collapsed, trailing full
+    /// stops and ellipses off, one of `placeholders`.
     public static func isPlaceholder(_ text: String) -> Bool {
         // The longest placeholder is 44 bytes; a longer text is one only with much white space or many dots.
         guard text.utf8.count <= 160 else { return false }
-        if let fast = isPlaceholderFast(text) { return fast }
-        return isPlaceholderSlow(text)
-    }
-
-    /// Lower case, white space collapsed, trailing full stops and ellipses ("…": E2 80 A6) off,
-    /// then looked up: as the text's `lowercasedFast.collapsedSpace`, by strings.
-    static func isPlaceholderSlow(_ text: String) -> Bool {
-        let t = Array(text.lowercasedFast.collapsedSpace.utf8)
-        return t.withUnsafeBufferPointer { placeholderBytes.value(UnsafeBufferPointer(rebasing: $0[0..<lengthWithoutDots($0)])) != nil }
-    }
-
-    /// The length of UTF-8 text without its trailing full stops and ellipses ("…": E2 80 A6).
-    private static func lengthWithoutDots(_ t: UnsafeBufferPointer<UInt8>) -> Int {
-        var o = t.count
-        while true {
-            if o > 0 && t[o - 1] == 0x2E { o -= 1 }
-            else if o >= 3, t[o - 3] == 0xE2, t[o - 2] == 0x80, t[o - 1] == 0xA6 { o -= 3 }
-            else { return o }
-        }
-    }
-
-    /// `isPlaceholderSlow` in one pass over the bytes into a small buffer, for text of ASCII,
-    /// Latin-1 and general punctuation (where `lowercasedFast` changes bytes in place); nil otherwise.
-    static func isPlaceholderFast(_ text: String) -> Bool? {
-        var text = text
-        return text.withUTF8 { b -> Bool? in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count + 1) { out -> Bool? in
-                var o = 0
-                var pending = false
-                let n = b.count
-                var i = 0
-                while i < n {
-                    let w = String.whiteSpaceLength(b, i)
-                    if w > 0 {
-                        pending = o > 0
-                        i += w
-                        continue
-                    }
-                    if pending { out[o] = 0x20; o += 1; pending = false }
-                    let c = b[i]
-                    if c < 0x80 {
-                        out[o] = c &- 0x41 < 26 ? c + 0x20 : c
-                        o += 1
-                        i += 1
-                    } else if (c == 0xC2 || c == 0xC3) && i + 1 < n {
-                        out[o] = c
-                        out[o + 1] = c == 0xC3 ? String.lowerLatin1(b[i + 1]) : b[i + 1]
-                        o += 2
-                        i += 2
-                    } else if c == 0xE2 && i + 2 < n && (b[i + 1] == 0x80 || b[i + 1] == 0x81) {
-                        out[o] = c
-                        out[o + 1] = b[i + 1]
-                        out[o + 2] = b[i + 2]
-                        o += 3
-                        i += 3
-                    } else {
-                        return nil
-                    }
-                }
-                let folded = UnsafeBufferPointer(rebasing: out[0..<o])
-                return placeholderBytes.value(UnsafeBufferPointer(rebasing: folded[0..<lengthWithoutDots(folded)])) != nil
-            }
-        }
+        var t = text.lowercasedFast.collapsedSpace
+        while t.hasSuffix(".") || t.hasSuffix("…") { t.removeLast() }
+        return placeholders.contains(t)
     }
 }

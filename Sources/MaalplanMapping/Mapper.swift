@@ -1,4 +1,5 @@
 import MaalplanModel
+import TextScan
 import WordDocument
 
 /// From the neutral document model to a målplan.
@@ -50,60 +51,13 @@ struct MapState {
 
     /// Whether a text says "på sag" (any white space between).
     static func mentionsCase(_ text: String) -> Bool {
-        text.lowercasedFast.collapsedSpace.containsBytes("på sag")
-    }
-
-    /// A text split at its commas, as `split(separator: ",")` splits by Character: by the bytes
-    /// when no combining mark (U+0300 and up, UTF-8 lead byte CC or more) can join a comma.
-    static func commaParts(_ d: String) -> [String] {
-        if d.utf8.contains(where: { $0 >= 0xCC }) { return d.split(separator: ",").map(String.init) }
-        return d.utf8.split(separator: 0x2C).map { String(decoding: $0, as: UTF8.self) }
+        text.lowercasedFast.collapsedSpace.contains("på sag")
     }
 
     /// The number after "på sag:" ("på sag nr. 00.01.00-A00-28-24"), if any.
     static func caseNumber(in text: String) -> String? {
-        if let fast = caseNumberFast(text) { return fast.number }
-        return caseNumberSlow(text)
-    }
-
-    /// `caseNumberSlow` on the UTF-8 bytes of text in ASCII, Latin-1 and general punctuation,
-    /// where lower-casing changes bytes in place (so the folded and the original text line up
-    /// byte for byte); nil for other text.
-    static func caseNumberFast(_ text: String) -> (number: String?, Void)? {
-        var orig = Labels.collapseSpace(text)
-        guard let lower = orig.lowercasedLatin1 else { return nil }
-        let c = Array(lower.utf8)
-        return orig.withUTF8 { o -> (number: String?, Void)? in
-            let n = o.count
-            let key: [UInt8] = [0x70, 0xC3, 0xA5, 0x20, 0x73, 0x61, 0x67]     // "på sag"
-            var i = 0
-            while i + key.count <= n {
-                if c[i] == 0x70 && Array(c[i..<(i + key.count)]) == key {
-                    var j = i + key.count
-                    func blanks() { while j < n && c[j] == 0x20 { j += 1 } }
-                    blanks()
-                    if j + 1 < n, c[j] == 0x6E, c[j + 1] == 0x72 { j += 2; if j < n, c[j] == 0x2E { j += 1 }; blanks() }
-                    if j < n, c[j] == 0x3A { j += 1 }
-                    blanks()
-                    guard j < n, c[j] >= 0x30 && c[j] <= 0x39 else { return (nil, ()) }
-                    var e = j
-                    func allowed(_ u: UInt8) -> Bool {
-                        (u >= 0x30 && u <= 0x39) || (u >= 0x41 && u <= 0x5A) || (u >= 0x61 && u <= 0x7A) || u == 0x2E || u == 0x2D || u == 0x2F
-                    }
-                    while e < n && allowed(o[e]) { e += 1 }
-                    while e > j, o[e - 1] == 0x2E || o[e - 1] == 0x2D || o[e - 1] == 0x2F { e -= 1 }
-                    return (String(decoding: UnsafeBufferPointer(rebasing: o[j..<e]), as: UTF8.self), ())
-                }
-                i += 1
-            }
-            return (nil, ())
-        }
-    }
-
-    /// The number after "på sag:", scalar by scalar, for any text.
-    static func caseNumberSlow(_ text: String) -> String? {
         let c = Array(text.lowercasedFast.collapsedSpace.unicodeScalars)
-        let orig = Array(Labels.collapseSpace(text).unicodeScalars)
+        let orig = Array(text.collapsedSpace.unicodeScalars)
         guard c.count == orig.count else { return nil }
         let key: [Unicode.Scalar] = ["p", "å", " ", "s", "a", "g"]
         var i = 0
@@ -141,7 +95,7 @@ struct MapState {
             }
         }
         doc.forEachImageDescription { d in
-            let parts = Self.commaParts(d).map { Labels.collapseSpace($0) }.filter { !$0.isEmpty }
+            let parts = d.split(separator: ",").map { String($0).collapsedSpace }.filter { !$0.isEmpty }
             if parts.count >= 2 { result.plan.organisation = parts }
             return result.plan.organisation.isEmpty
         }
@@ -206,7 +160,7 @@ struct MapState {
     }
 
     mutating func bodyParagraph(_ p: Paragraph) {
-        let text = Labels.collapseSpace(p.text)
+        let text = p.text.collapsedSpace
         guard !text.isEmpty else { return }
         let loc = Location(paragraph: paragraphNo)
         let hadYear = result.plan.year != nil
@@ -222,7 +176,7 @@ struct MapState {
         }
         if afterPlanTitle {
             afterPlanTitle = false
-            if headingTitle == nil, p.headingLevel != nil || (p.style?.name ?? "").lowercasedFast.containsBytes("subtitle"),
+            if headingTitle == nil, p.headingLevel != nil || (p.style?.name ?? "").lowercasedFast.contains("subtitle"),
                Labels.label(text) == nil {
                 headingTitle = text
                 return
@@ -265,10 +219,10 @@ struct MapState {
             switch b {
             case .paragraph(let p):
                 if p.placeholder != nil { v.hadPlaceholder = true }
-                Self.forEachLine(p.text) { rawLine in
-                    let line = rawLine.trimmed
-                    if line.isEmpty { return }
-                    if Guidance.isPlaceholder(line) { v.hadPlaceholder = true; return }
+                for rawLine in p.text.utf8.split(separator: 0x0A) {
+                    let line = String(decoding: rawLine, as: UTF8.self).trimmed
+                    if line.isEmpty { continue }
+                    if Guidance.isPlaceholder(line) { v.hadPlaceholder = true; continue }
                     switch Guidance.match(line) {
                     case .whole: v.hadGuidance = true
                     case .prefix(let rest): v.hadGuidance = true; v.lines.append(rest)
@@ -293,21 +247,6 @@ struct MapState {
         }
     }
 
-    /// Each non-empty line of a text (split at "\n"), without making an array of them.
-    @inline(__always)
-    static func forEachLine(_ s: String, _ body: (String) -> Void) {
-        var s = s
-        s.withUTF8 { b in
-            let n = b.count
-            var start = 0
-            while start < n {
-                var end = start
-                while end < n && b[end] != 0x0A { end += 1 }
-                if end > start { body(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self)) }
-                start = end + 1
-            }
-        }
-    }
 
     static let headerWords: Set<String> = ["hvornår", "hvad", "dato", "datoer", "tidspunkt", "milepæl", "milepæle",
                                            "aktivitet", "aktiviteter", "handling", "periode", "beskrivelse", "ansvarlig",
@@ -315,7 +254,7 @@ struct MapState {
 
     /// A short cell text that is not a sentence: could be a label we do not know.
     static func looksLikeLabel(_ s: String) -> Bool {
-        let t = Labels.collapseSpace(s)
+        let t = s.collapsedSpace
         return !t.isEmpty && t.count <= 40 && !t.contains("\n") && !t.hasSuffix(".") && !t.hasSuffix("?")
             && t.split(separator: " ").count <= 5
     }
@@ -329,7 +268,7 @@ struct MapState {
         while r < t.rowCount {
             let row = t.cells(inRow: r)
             let classified = row.map { c -> (Cell, Label?, String) in
-                let text = Labels.collapseSpace(c.text)
+                let text = c.text.collapsedSpace
                 return (c, Labels.label(text), text)
             }
             let labels = classified.filter { $0.1 != nil }
@@ -348,8 +287,8 @@ struct MapState {
                 var n = r + 1
                 while n < t.rowCount {
                     let cells = t.cells(inRow: n)
-                    if cells.contains(where: { Labels.label(Labels.collapseSpace($0.text)) != nil }) { break }
-                    if Labels.sheet(Labels.collapseSpace(cells.map(\.text).joined())) != nil { break }
+                    if cells.contains(where: { Labels.label($0.text.collapsedSpace) != nil }) { break }
+                    if Labels.sheet(cells.map(\.text).joined().collapsedSpace) != nil { break }
                     valueRows.append(n)
                     n += 1
                 }
@@ -371,7 +310,7 @@ struct MapState {
                     }
                     let anchor = valueCell ?? labelCell
                     let loc = Location(table: number, row: anchor.row + 1, column: anchor.column + 1,
-                                       label: Labels.collapseSpace(labelCell.text), sheet: sheet)
+                                       label: labelCell.text.collapsedSpace, sheet: sheet)
                     if let field {
                         assign(field, v, loc)
                     } else if !v.lines.isEmpty {
@@ -426,7 +365,7 @@ struct MapState {
 
             // A row with no label.
             if !nonEmpty.isEmpty {
-                let joined = Labels.collapseSpace(nonEmpty.map(\.2).joined(separator: " "))
+                let joined = nonEmpty.map(\.2).joined(separator: " ").collapsedSpace
                 if let s = Labels.sheet(joined) {
                     enterSheet(s)        // a merged title row naming the sheet
                 } else if !sawLabels && r == 0 && row.count == 1 {

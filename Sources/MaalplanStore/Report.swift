@@ -1,4 +1,5 @@
 import MaalplanModel
+import TextScan
 import Foundation
 import GRDB
 

@@ -1,4 +1,5 @@
 import MaalplanModel
+import TextScan
 
 /// Whether a phase's rules hold, and which fields fail them.
 public struct PhaseStatus: Equatable, Sendable {

@@ -1,4 +1,5 @@
 import DocxPackage
+import TextScan
 import XMLStream
 
 /// Pulls one WordprocessingML part (document, header, footer, notes) into blocks.
@@ -248,31 +249,9 @@ final class BodyReader {
                 list = ListInfo(level: level, numId: numId, format: format)
             }
         }
-        return Paragraph(text: Self.nfc(p.text), style: style, headingLevel: heading, list: list,
-                         placeholder: p.placeholder.isEmpty ? nil : Self.nfc(p.placeholder),
+        return Paragraph(text: String(decoding: p.text, as: UTF8.self).nfc, style: style, headingLevel: heading, list: list,
+                         placeholder: p.placeholder.isEmpty ? nil : String(decoding: p.placeholder, as: UTF8.self).nfc,
                          images: p.images, inTextBox: textBoxDepth > 0)
-    }
-
-    /// Unicode NFC, through the standard library (no Foundation). Text with no UTF-8 byte ≥ 0xCC
-    /// has only code points below U+0300: none of them is a combining mark or a Hangul jamo, none
-    /// composes with what precedes it and none decomposes, so such text is already NFC. Other
-    /// text that passes Unicode's NFC quick check is NFC as well.
-    static func nfc(_ s: String) -> String {
-        for b in s.utf8 where b >= 0xCC { return nfcSlow(s) }
-        return s
-    }
-
-    /// `nfc` of UTF-8 text.
-    static func nfc(_ bytes: [UInt8]) -> String {
-        let s = String(decoding: bytes, as: UTF8.self)
-        for b in bytes where b >= 0xCC { return nfcSlow(s) }
-        return s
-    }
-
-    private static func nfcSlow(_ s: String) -> String {
-        var span = s.utf8Span
-        if span.checkForNFC(quickCheck: true) { return s }
-        return String(decoding: s._nfcCodeUnits, as: UTF8.self)
     }
 
     private func paragraphProperties(_ p: ParagraphState) throws {
@@ -343,8 +322,8 @@ final class BodyReader {
             try appendText()
         case .alternateContent: try alternate { t in try self.inline(t) }
         case .docPr:
-            let descr = attribute(.descr).map(Self.nfc)
-            let title = attribute(.title).map(Self.nfc)
+            let descr = attribute(.descr).map(\.nfc)
+            let title = attribute(.title).map(\.nfc)
             let name = attribute(.name)
             para?.images.append(ImageInfo(description: descr?.isEmpty == false ? descr : nil,
                                           title: title?.isEmpty == false ? title : nil, name: name))
@@ -360,7 +339,7 @@ final class BodyReader {
                 try skip()   // mc:Choice or Fallback outside an AlternateContent, mc:Ignorable stuff
             case .v:
                 if t != .vTextbox, let alt = attribute(.alt), !alt.isEmpty {
-                    para?.images.append(ImageInfo(description: Self.nfc(alt), title: nil, name: nil))
+                    para?.images.append(ImageInfo(description: alt.nfc, title: nil, name: nil))
                 }
                 try eachChild { t in try self.inline(t) }
             default:

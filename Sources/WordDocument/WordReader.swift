@@ -1,4 +1,5 @@
 import DocxPackage
+import TextScan
 import XMLStream
 
 /// Reads a Word package into a `WordDocument`.
@@ -66,23 +67,13 @@ public enum WordReader {
         return doc
     }
 
-    /// Without leading and trailing white space, as Foundation's `trimmingCharacters(in:
-    /// .whitespacesAndNewlines)`: Unicode White_Space and U+200B, scalar by scalar.
-    static func trimmed(_ s: String) -> String {
-        func blank(_ u: Unicode.Scalar) -> Bool { u.properties.isWhitespace || u == "\u{200B}" }
-        let scalars = s.unicodeScalars
-        guard let first = scalars.firstIndex(where: { !blank($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !blank($0) })!
-        return String(scalars[first...last])
-    }
-
     private static func readCore(_ r: XMLPullReader) throws -> CoreProperties {
         var p = CoreProperties()
         while try r.read() {
             guard r.kind == .element, r.depth == 1 else { continue }
             let q = r.name
             func text() throws -> String? {
-                let t = BodyReader.nfc(trimmed(try r.elementText()))
+                let t = try r.elementText().trimmed.nfc
                 return t.isEmpty ? nil : t
             }
             switch (q.ns, q.local) {

@@ -1,6 +1,5 @@
 import MaalplanModel
 import ArgumentParser
-import CMalloc
 import Dispatch
 import DocxPackage
 import Foundation
@@ -19,7 +18,6 @@ struct Import: ParsableCommand {
     var language: LanguageOption { arguments.language }
 
     func run() throws {
-        Self.keepFreedMemory()
         let lang = language.language
         let da = lang == .da
         guard !paths.isEmpty else {
@@ -126,15 +124,6 @@ struct Import: ParsableCommand {
         out.write(Self.summaryText(summary, db: db, lang))
         if summary.interrupted { throw ExitCode(130) }
         if summary.counts.failed > 0 { throw ExitCode(1) }
-    }
-
-    /// glibc gives a thread's freed heap back to the kernel once 128 KiB lie free at its top:
-    /// with every plan's model built and freed on the workers, that is many times a second, each
-    /// time with page faults to get the memory back and, in a process with threads, a TLB
-    /// shootdown on every core. Memory freed stays with the process instead (peak use is what
-    /// the plans in flight need; it is all returned at exit), and heaps grow 16 MiB at a time.
-    static func keepFreedMemory() {
-        maalplan_keep_freed_memory(256 << 20, 16 << 20)
     }
 
     static func printNotFound(_ error: Walker.ArgumentError, _ da: Bool) {

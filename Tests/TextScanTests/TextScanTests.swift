@@ -1,0 +1,94 @@
+import TestSupport
+@testable import TextScan
+import XCTest
+
+/// Each fast path gives what its plain version gives: on random mixtures of Danish, other
+/// scripts, white space and punctuation (seeded: the seed is printed), and on every character the
+/// scanner reads itself.
+final class TextScanTests: XCTestCase {
+    static let pieces = ["a", "Z", "Mål", "MÅL", "&", "æøå", "ÆØÅ", "ÀÞ", "×÷", "ß", "ÿ", "µ", "ª", "º", "¹²³", "¼",
+                         " ", "  ", "\t", "\n", "\r\n", "\u{00A0}", "\u{202F}", "\u{2003}", "\u{3000}", "\u{0085}",
+                         "\u{2028}", "\u{2029}", "\u{205F}", "\u{1680}", "é", "e\u{0301}", "–", "—", "…", "\u{00AD}",
+                         "\u{200B}", "Ł", "İ", "ΣΑΣ", "Ωμέγα", "Ǆ", "Ⅻ", "x", "1.", "?", "\"", "\\", "\u{1}", "\u{1F}",
+                         "\u{7F}", "€", "😀", "Prøvehandling", "Tegn:", "2025", "\u{FEFF}", "(", ")", ":", "\u{2000}",
+                         "x²", "xⁿ", "⁴", "‰", "⁂", "ⁱ", "\u{2070}", "\u{207A}"]
+
+    /// Random mixtures of `pieces`, drawn with a seed the test prints.
+    func randomStrings(_ count: Int, _ test: String = #function) -> [String] {
+        var rng = SeededRandom("\(Self.self).\(test)")
+        return (0..<count).map { _ in
+            (0..<Int.random(in: 0...8, using: &rng)).map { _ in Self.pieces.randomElement(using: &rng)! }.joined()
+        }
+    }
+
+    static func scalars(_ s: String) -> String { s.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " ") }
+
+    /// Every character the scanner reads itself, on its own and between letters.
+    static let scannedCharacters: [String] = (Array(0x00...0xFF) + Array(0x2000...0x207F)).compactMap { v in
+        Unicode.Scalar(UInt32(v)).map { "Ab" + String($0) + "Cd" }
+    }
+
+    func testTheScannerClassifiesEachCharacterAsUnicodeDoes() {
+        for v in Array(0x00...0xFF) + Array(0x2000...0x207F) {
+            guard let u = Unicode.Scalar(UInt32(v)) else { continue }
+            var s = String(u)
+            let length = s.utf8.count
+            s.withUTF8 { b in
+                var scan = Latin1Scanner(b)
+                let c = scan.next()!
+                XCTAssertEqual(c.value, u.value)
+                XCTAssertEqual(c.length, length)
+                XCTAssertEqual(c.isWhiteSpace, u.properties.isWhitespace, "U+\(String(v, radix: 16))")
+                XCTAssertEqual(c.isLetterOrDigit, u.properties.isAlphabetic || u.properties.numericType != nil, "U+\(String(v, radix: 16))")
+                XCTAssertEqual(String(Unicode.Scalar(c.lowercase)!), String(u).lowercased(), "U+\(String(v, radix: 16))")
+                XCTAssertNil(scan.next())
+            }
+        }
+        // Past its range it stops and says so.
+        var s = "a€b"
+        s.withUTF8 { b in
+            var scan = Latin1Scanner(b)
+            XCTAssertEqual(scan.next()?.value, 0x61)
+            XCTAssertEqual(scan.next()?.isLatin1, false)
+            XCTAssertNil(scan.next())
+        }
+    }
+
+    func testLowercasedFastIsLowercased() {
+        for s in randomStrings(20_000) + Self.scannedCharacters {
+            XCTAssertEqual(s.lowercasedFast, s.lowercased(), Self.scalars(s))
+        }
+        XCTAssertEqual("MÅLPLAN 2025 – ØKONOMI & STAB".lowercasedFast, "målplan 2025 – økonomi & stab")
+    }
+
+    func testCollapsedSpaceIsTheScalarVersion() {
+        for s in randomStrings(20_000) + Self.scannedCharacters {
+            XCTAssertEqual(s.collapsedSpace, s.referenceCollapsedSpace, Self.scalars(s))
+        }
+        XCTAssertEqual("  Mål &\u{00A0}målgruppe \n".collapsedSpace, "Mål & målgruppe")
+        XCTAssertEqual("a\u{3000}\u{1680}b".collapsedSpace, "a b", "white space past the scanner's range")
+    }
+
+    func testWordsAreTheScalarVersion() {
+        for s in randomStrings(20_000) + Self.scannedCharacters {
+            XCTAssertEqual(s.words, s.referenceWords, Self.scalars(s))
+        }
+        XCTAssertEqual("Hvilke tegn vil I anvende?".words, ["hvilke", "tegn", "vil", "i", "anvende"])
+        XCTAssertEqual("Ma\u{030A}l 2025".words, ["mål", "2025"], "NFC first")
+    }
+
+    func testSearchKeyIsTheScalarVersion() {
+        for s in randomStrings(20_000) + Self.scannedCharacters {
+            XCTAssertEqual(s.searchKey, s.referenceSearchKey, Self.scalars(s))
+        }
+        XCTAssertEqual("Prøve\u{00AD}handlinger\u{00A0} :".searchKey, "prøvehandlinger :")
+    }
+
+    func testNFCAndTrimming() {
+        XCTAssertEqual("Ma\u{030A}l".nfc, "Mål")
+        XCTAssertEqual("Mål".nfc.utf8.count, 4)
+        XCTAssertEqual("\u{FEFF}\u{200B} Mål \u{00A0}\n".trimmed, "Mål")
+        XCTAssertEqual(" \t ".trimmed, "")
+        XCTAssertEqual("a b".trimmed, "a b")
+    }
+}
