@@ -37,6 +37,8 @@ public enum Guidance {
     static let vocabulary: Set<String> = Set(stream.joined())
     /// The guidance words numbered, the paragraphs as numbers, and where each number occurs.
     static let wordID: [String: Int32] = Dictionary(uniqueKeysWithValues: vocabulary.sorted().enumerated().map { ($1, Int32($0)) })
+    /// The guidance words looked up by a text's words (lower case).
+    static let vocabularyTable = KeyTable(wordID.map { ($0.key, $0.value) }, rule: KeyRule())
     static let streamIDs: [[Int32]] = stream.map { $0.map { wordID[$0]! } }
     static let occurrences: [[(paragraph: Int, position: Int)]] = {
         var occ = [[(paragraph: Int, position: Int)]](repeating: [], count: wordID.count)
@@ -60,10 +62,7 @@ public enum Guidance {
     public static func match(_ text: String) -> Match {
         // The numbers of the leading words that are guidance words (a fragment has no other), and
         // how many words there are.
-        let words = text.words
-        var ids: [Int32] = []
-        for w in words { guard let id = wordID[w] else { break }; ids.append(id) }
-        let total = words.count
+        let (ids, total) = vocabularyTable.leadingWordValues(of: text)
         if ids.isEmpty { return .none }
         if ids.count == total && isFragment(ids[...]) {
             // Short fragments ("målet", "tegn") could be answers; count them only when they are whole items.
@@ -103,13 +102,14 @@ public enum Guidance {
         return answer.isEmpty ? nil : answer
     }
 
-    /// Whether a text is only a placeholder: in lower case, white space collapsed, trailing full
-    /// stops and ellipses off, one of `placeholders`.
+    /// Placeholders looked up by their key: lower case, white space collapsed, trailing full stops
+    /// and ellipses left out.
+    static let placeholderTable = KeyTable(placeholders.map { ($0, true) }, rule: KeyRule(dropsTrailingDots: true))
+
+    /// Whether a text is only a placeholder.
     public static func isPlaceholder(_ text: String) -> Bool {
         // The longest placeholder is 44 bytes; a longer text is one only with much white space or many dots.
         guard text.utf8.count <= 160 else { return false }
-        var t = text.lowercasedFast.collapsedSpace
-        while t.hasSuffix(".") || t.hasSuffix("…") { t.removeLast() }
-        return placeholders.contains(t)
+        return placeholderTable.value(for: text) != nil
     }
 }

@@ -14,11 +14,13 @@ public struct Label: Hashable, Sendable {
     }
 }
 
-/// The one table of labels and their synonyms. Keys are folded with `Labels.fold`:
-/// lower case, NFC, white space (non-breaking too) folded, soft hyphens dropped,
-/// "&" read as "og", a trailing colon and a trailing parenthesis ignored.
+/// The one table of labels and their synonyms, looked up by `Labels.rule`'s key: lower case, NFC,
+/// white space (non-breaking too) collapsed, soft hyphens dropped, "&" read as "og", a trailing
+/// colon and a trailing parenthesis ("(afdelingschef)") ignored.
 public enum Labels {
-    static let table: [String: Label] = {
+    static let rule = KeyRule(dropsInvisible: true, ampersand: "og", dropsTrailingColonAndParenthesis: true)
+
+    static let table: KeyTable<Label> = {
         let synonyms: [Label: [String]] = [
             Label(.owner): ["ejer", "ejere", "afdelingschef", "ejer/afdelingschef", "ejer / afdelingschef", "målejer"],
             Label(.coordinator): ["tovholder", "tovholdere", "tovholder(e)"],
@@ -36,35 +38,18 @@ public enum Labels {
             Label(.evaluation): ["evaluering", "evalueringer", "evalueringen"],
             Label(.learning): ["læring", "læringer", "læringen"],
         ]
-        var t: [String: Label] = [:]
-        for (k, words) in synonyms { for w in words { t[fold(w)] = k } }
-        return t
+        return KeyTable(synonyms.flatMap { label, words in words.map { ($0, label) } }, rule: rule)
     }()
+
     /// What a cell's text names, if it is a label.
     public static func label(_ text: String) -> Label? {
         // Only a length guard: the table lookup is exact, and no label is near this long.
         guard text.utf8.count <= 160 else { return nil }
-        return table[fold(text)]
+        return table.value(for: text)
     }
 
-    /// Folds a label for comparison: its `searchKey` (lower case, NFC, white space collapsed, soft
-    /// hyphens out), "&" read as "og", a trailing colon and a trailing parenthesis ("(afdelingschef)")
-    /// left out.
-    public static func fold(_ s: String) -> String {
-        var t = s.searchKey
-        if t.utf8.contains(UInt8(ascii: "&")) { t = t.replacing("&", with: " og ").collapsedSpace }
-        // By bytes: ":", "(" and ")" are single bytes of UTF-8, never part of another character's.
-        while let last = t.utf8.last {
-            if last == UInt8(ascii: ":") {
-                t = String(decoding: t.utf8.dropLast(), as: UTF8.self).collapsedSpace
-            } else if last == UInt8(ascii: ")"), let open = t.utf8.lastIndex(of: UInt8(ascii: "(")), open != t.utf8.startIndex {
-                t = String(decoding: t.utf8[..<open], as: UTF8.self).collapsedSpace
-            } else {
-                break
-            }
-        }
-        return t
-    }
+    /// A label's text folded for comparison (`rule`'s key).
+    public static func fold(_ s: String) -> String { rule.key(s) }
 
     /// Sheet headings of the 2024 layout: "FØR", "UNDER – udviklingsdage del 1", ... (dash and spacing vary).
     public static func sheet(_ text: String) -> Phase? {

@@ -51,7 +51,14 @@ struct MapState {
 
     /// Whether a text says "på sag" (any white space between).
     static func mentionsCase(_ text: String) -> Bool {
-        text.lowercasedFast.collapsedSpace.contains("på sag")
+        contains(text.lowercasedFast.collapsedSpace, "på sag")
+    }
+
+    /// Whether `needle` occurs in `text`, compared by UTF-8 bytes (both NFC).
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        let t = Array(text.utf8), k = Array(needle.utf8)
+        guard t.count >= k.count else { return false }
+        return (0...(t.count - k.count)).contains { t[$0..<($0 + k.count)].elementsEqual(k) }
     }
 
     /// The number after "på sag:" ("på sag nr. 00.01.00-A00-28-24"), if any.
@@ -62,7 +69,7 @@ struct MapState {
         let key: [Unicode.Scalar] = ["p", "å", " ", "s", "a", "g"]
         var i = 0
         while i + key.count <= c.count {
-            if Array(c[i..<(i + key.count)]) == key {
+            if c[i..<(i + key.count)].elementsEqual(key) {
                 var j = i + key.count
                 func blanks() { while j < c.count && c[j] == " " { j += 1 } }
                 blanks()
@@ -176,7 +183,7 @@ struct MapState {
         }
         if afterPlanTitle {
             afterPlanTitle = false
-            if headingTitle == nil, p.headingLevel != nil || (p.style?.name ?? "").lowercasedFast.contains("subtitle"),
+            if headingTitle == nil, p.headingLevel != nil || Self.contains((p.style?.name ?? "").lowercasedFast, "subtitle"),
                Labels.label(text) == nil {
                 headingTitle = text
                 return

@@ -77,11 +77,53 @@ final class TextScanTests: XCTestCase {
         XCTAssertEqual("Ma\u{030A}l 2025".words, ["mål", "2025"], "NFC first")
     }
 
-    func testSearchKeyIsTheScalarVersion() {
-        for s in randomStrings(20_000) + Self.scannedCharacters {
-            XCTAssertEqual(s.searchKey, s.referenceSearchKey, Self.scalars(s))
+    static let rules = [
+        KeyRule(), KeyRule(dropsTrailingDots: true),
+        KeyRule(dropsInvisible: true, ampersand: "og", dropsTrailingColonAndParenthesis: true),
+        KeyRule(dropsInvisible: true, ampersand: "and", dropsTrailingColonAndParenthesis: true, dropsTrailingDots: true),
+    ]
+
+    func testKeysAreTheScalarVersion() {
+        let texts = randomStrings(10_000) + Self.scannedCharacters
+            + ["Ejer (afdelingschef):", "  Mål &\u{00A0}målgruppe: ", "(x)", ":", "a ( b ) : ) :", "Klik her….", "x . .", "&&", "( a"]
+        for rule in Self.rules {
+            for s in texts {
+                XCTAssertEqual(rule.key(s), rule.referenceKey(s), "\(rule) \(Self.scalars(s))")
+            }
         }
-        XCTAssertEqual("Prøve\u{00AD}handlinger\u{00A0} :".searchKey, "prøvehandlinger :")
+        let labels = Self.rules[2]
+        XCTAssertEqual(labels.key("Mål\u{00A0}&målgruppe (r) :"), "mål og målgruppe")
+        XCTAssertEqual(labels.key("Prøve\u{00AD}handlinger"), "prøvehandlinger")
+        XCTAssertEqual(labels.key("(Ejer)"), "(ejer)", "a parenthesis that opens the text stays")
+        XCTAssertEqual(Self.rules[1].key("Klik her ..."), "klik her ", "only the dots go")
+    }
+
+    func testATableFindsWhatItsDictionaryFinds() {
+        var rng = SeededRandom("\(Self.self).\(#function)")
+        let words = ["Mål", "målgruppe", "&", "Ejer", "(afdelingschef)", ":", "klik", "her", "…", ".", " ", "\u{00A0}", "Æ", "ø",
+                     "\u{00AD}", "Σ", "e\u{0301}"]
+        for rule in Self.rules {
+            let entries = (0..<200).map { i in ((0..<Int.random(in: 1...4, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined(), i) }
+            let table = KeyTable(entries, rule: rule)
+            let queries = entries.map(\.0) + (0..<2_000).map { _ in
+                (0..<Int.random(in: 0...5, using: &rng)).map { _ in words.randomElement(using: &rng)! }.joined()
+            }
+            for q in queries {
+                XCTAssertEqual(table.value(for: q), table.referenceValue(for: q), "\(rule) \(Self.scalars(q))")
+            }
+            for (text, _) in entries { XCTAssertNotNil(table.value(for: text), text) }
+        }
+    }
+
+    func testLeadingWordsAreFoundAsTheScalarVersionFindsThem() {
+        let vocabulary = KeyTable(["mål", "tegn", "æble", "x²", "2025", "ⁱ"].enumerated().map { ($1, $0) }, rule: KeyRule())
+        for s in randomStrings(20_000) + Self.scannedCharacters + ["Mål tegn ÆBLE og mere", "tegn", ""] {
+            let fast = vocabulary.leadingWordValues(of: s), plain = vocabulary.referenceLeadingWordValues(of: s.nfc)
+            XCTAssertEqual(fast.values, plain.values, Self.scalars(s))
+            XCTAssertEqual(fast.words, plain.words, Self.scalars(s))
+        }
+        XCTAssertEqual(vocabulary.leadingWordValues(of: "Mål, tegn? Æble! pære mål").values, [0, 1, 2])
+        XCTAssertEqual(vocabulary.leadingWordValues(of: "Mål, tegn? Æble! pære mål").words, 5)
     }
 
     func testNFCAndTrimming() {
