@@ -9,7 +9,7 @@ import GRDBSQLite
 struct RowInserter {
     private var statements: [ObjectIdentifier: Statement] = [:]
 
-    /// Inserts `record` (its id, when nil, made by SQLite) and sets its id.
+    /// Inserts `record` (its id, when nil, made by SQLite: an INTEGER PRIMARY KEY given NULL) and sets its id.
     mutating func insert<R: MaalplanRecord>(_ record: inout R, _ db: Database) throws {
         let statement: Statement
         if let s = statements[ObjectIdentifier(R.self)] {
@@ -35,8 +35,8 @@ struct RowInserter {
 }
 
 /// An encoder that binds a record's values to an INSERT's parameters in the order its keys come
-/// (or, with no statement, lists the keys: the columns), the id left out: a new row's id is
-/// SQLite's to make. A nil value is NULL.
+/// (or, with no statement, lists the keys: the columns). A nil value is NULL: a new row's id, nil,
+/// is then SQLite's to make.
 private final class ColumnBinder: Encoder {
     private let statement: SQLiteStatement?
     private var index: Int32 = 0
@@ -49,9 +49,8 @@ private final class ColumnBinder: Encoder {
     private static let empty: StaticString = ""
     private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
-    /// The next parameter's position, or nil when the key is the id (or only the names are wanted).
+    /// The next parameter's position, or nil when only the names are wanted.
     private func next(_ key: some CodingKey) -> Int32? {
-        if key.stringValue == "id" { return nil }
         guard statement != nil else { names.append(key.stringValue); return nil }
         index += 1
         return index

@@ -58,13 +58,24 @@ public struct KeyRule: Sendable {
 
     /// The key of text in the scanner's range, written into `out` (`capacity` bytes): its length;
     /// nil for other text.
-    func fastKey(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+    /// With `longest`, the key is given up (-1) as soon as it is sure to be longer: once a
+    /// character no trailing rule can take off stands past `longest` bytes.
+    func fastKey(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>, longest: Int = .max) -> Int? {
         var o = 0
         // A space is owed before the next character (white space met, or the ampersand's word).
         var pending = false
+        // A "(" after the first character: what follows may yet be a trailing parenthesis.
+        var innerParenthesis = false
         var scan = Latin1Scanner(b)
         while let c = scan.next() {
             guard c.isLatin1 else { return nil }
+            if o > longest && !innerParenthesis {
+                let strippable = (dropsTrailingDots && (c.value == 0x2E || c.value == 0x2026))
+                    || (dropsTrailingColonAndParenthesis && (c.value == 0x3A || c.value == 0x28)) || c.isWhiteSpace
+                    || (dropsInvisible && (c.value == 0xAD || c.value == 0x200B))
+                if !strippable { return -1 }
+            }
+            if dropsTrailingColonAndParenthesis && c.value == 0x28 && o > 0 { innerParenthesis = true }
             if c.isWhiteSpace { pending = true; continue }
             if dropsInvisible && (c.value == 0xAD || c.value == 0x200B) { continue }
             if c.value == 0x26, let ampersand {
@@ -160,9 +171,12 @@ final class KeyIndex: Sendable {
     /// Index + 1 into `keyBytes`, 0 for a free slot.
     private let slots: [Int32]
     private let mask: Int
+    /// The longest key's length in bytes.
+    private let longest: Int
 
     init(_ keys: [String], rule: KeyRule) {
         self.rule = rule
+        longest = keys.map(\.utf8.count).max() ?? 0
         byKey = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
         keyBytes = keys.map { Array($0.utf8) }
         var size = 16
@@ -182,8 +196,8 @@ final class KeyIndex: Sendable {
         var text = text
         let fast: Int?? = text.withUTF8 { b in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: rule.capacity(b.count)) { buffer -> Int?? in
-                guard let n = rule.fastKey(b, into: buffer) else { return nil }
-                return .some(index(ofKey: UnsafeBufferPointer(rebasing: buffer[0..<n])))
+                guard let n = rule.fastKey(b, into: buffer, longest: longest) else { return nil }
+                return .some(n < 0 ? nil : index(ofKey: UnsafeBufferPointer(rebasing: buffer[0..<n])))
             }
         }
         return fast ?? referenceIndex(for: text)
