@@ -51,14 +51,7 @@ struct MapState {
 
     /// Whether a text says "på sag" (any white space between).
     static func mentionsCase(_ text: String) -> Bool {
-        contains(text.lowercasedFast.collapsedSpace, "på sag")
-    }
-
-    /// Whether `needle` occurs in `text`, compared by UTF-8 bytes (both NFC).
-    static func contains(_ text: String, _ needle: String) -> Bool {
-        let t = Array(text.utf8), k = Array(needle.utf8)
-        guard t.count >= k.count else { return false }
-        return (0...(t.count - k.count)).contains { t[$0..<($0 + k.count)].elementsEqual(k) }
+        text.lowercasedFast.collapsedSpace.containsBytes(of: "på sag")
     }
 
     /// The number after "på sag:" ("på sag nr. 00.01.00-A00-28-24"), if any.
@@ -183,7 +176,7 @@ struct MapState {
         }
         if afterPlanTitle {
             afterPlanTitle = false
-            if headingTitle == nil, p.headingLevel != nil || Self.contains((p.style?.name ?? "").lowercasedFast, "subtitle"),
+            if headingTitle == nil, p.headingLevel != nil || (p.style?.name ?? "").lowercasedFast.containsBytes(of: "subtitle"),
                Labels.label(text) == nil {
                 headingTitle = text
                 return

@@ -30,9 +30,6 @@ struct FileResult: Sendable {
 /// The parsing threads: each takes the next file, reads and hashes it, parses it only when its
 /// content is new, and hands the result to the queue the writer takes from.
 final class ParsePool: @unchecked Sendable {
-    private let work: [(Candidate, storedSha: String?)]
-    private let knownPlans: Set<String>
-    private let language: MessageLanguage
     private let next = Counter()
     private let group = DispatchGroup()
     let queue: ResultQueue
@@ -40,9 +37,6 @@ final class ParsePool: @unchecked Sendable {
     /// Starts `jobs` threads over `work` (each file with the content stored for its path, if any).
     init(_ work: [(Candidate, storedSha: String?)], knownPlans: Set<String>, jobs: Int, queueCapacity: Int,
          language: MessageLanguage, stop: StopFlag) {
-        self.work = work
-        self.knownPlans = knownPlans
-        self.language = language
         let jobs = max(1, min(jobs, work.count))
         queue = ResultQueue(capacity: queueCapacity, producers: jobs)
         for _ in 0..<jobs {

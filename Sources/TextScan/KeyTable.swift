@@ -131,8 +131,10 @@ public struct KeyTable<Value: Sendable>: Sendable {
     public init(_ pairs: [(String, Value)], rule: KeyRule) {
         var seen = Set<String>()
         var keys: [String] = [], values: [Value] = []
-        for (text, value) in pairs where seen.insert(rule.key(text)).inserted {
-            keys.append(rule.key(text))
+        for (text, value) in pairs {
+            let key = rule.key(text)
+            guard seen.insert(key).inserted else { continue }
+            keys.append(key)
             values.append(value)
         }
         self.keys = KeyIndex(keys, rule: rule)

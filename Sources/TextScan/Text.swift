@@ -20,6 +20,14 @@ extension String {
         return String(decoding: _nfcCodeUnits, as: UTF8.self)
     }
 
+    /// Whether `other` occurs in the text, compared by their UTF-8 bytes (both NFC, as the
+    /// reader's text is): no grapheme breaking, as the standard library's `contains` does.
+    public func containsBytes(of other: String) -> Bool {
+        let t = Array(utf8), k = Array(other.utf8)
+        guard t.count >= k.count else { return false }
+        return (0...(t.count - k.count)).contains { t[$0..<($0 + k.count)].elementsEqual(k) }
+    }
+
     /// Without leading and trailing blanks (`Unicode.Scalar.isBlank`).
     public var trimmed: String {
         let scalars = unicodeScalars

@@ -126,6 +126,17 @@ final class TextScanTests: XCTestCase {
         XCTAssertEqual(vocabulary.leadingWordValues(of: "Mål, tegn? Æble! pære mål").words, 5)
     }
 
+    func testContainsBytesIsSubstringOnNFCText() {
+        for s in randomStrings(5_000) {
+            let t = s.nfc
+            for k in ["", "a", "på sag", "æø", " ", "\u{00A0}x"] {
+                XCTAssertEqual(t.containsBytes(of: k), Array(t.utf8).windows(k.utf8.count).contains(Array(k.utf8)), Self.scalars(t))
+            }
+        }
+        XCTAssertTrue("målplan på sag 12".containsBytes(of: "på sag"))
+        XCTAssertFalse("pa sag".containsBytes(of: "på sag"))
+    }
+
     func testNFCAndTrimming() {
         XCTAssertEqual("Ma\u{030A}l".nfc, "Mål")
         XCTAssertEqual("Mål".nfc.utf8.count, 4)
@@ -133,4 +144,9 @@ final class TextScanTests: XCTestCase {
         XCTAssertEqual(" \t ".trimmed, "")
         XCTAssertEqual("a b".trimmed, "a b")
     }
+}
+
+extension Array where Element: Equatable {
+    /// Every run of `n` elements in a row.
+    func windows(_ n: Int) -> [[Element]] { n == 0 || n > count ? (n == 0 ? [[]] : []) : (0...(count - n)).map { Array(self[$0..<($0 + n)]) } }
 }
