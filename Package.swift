@@ -46,7 +46,12 @@ let package = Package(
         // messages in both languages; the plan's JSON.
         .target(name: "MaalplanModel", dependencies: ["JSONOutput"]),
         // Stage 3: the document model → a plan: labels to fields, guidance removed, dates read.
-        .target(name: "MaalplanMapping", dependencies: ["MaalplanModel", "WordDocument", "TextScan"]),
+        // Its words (labels, synonyms, the template's guidance) are data/labels.txt, built in by
+        // the EmbedLabels plugin.
+        .target(name: "MaalplanMapping", dependencies: ["MaalplanModel", "WordDocument", "TextScan"],
+                plugins: ["EmbedLabels"]),
+        .plugin(name: "EmbedLabels", capability: .buildTool(), dependencies: ["embed-text"]),
+        .executableTarget(name: "embed-text", path: "scripts/embed-text"),
         // Stage 4: the phase rules → findings with locations.
         .target(name: "MaalplanValidation", dependencies: ["MaalplanModel", "TextScan"]),
         // The one place the stages are wired, for the programs and for use as a library.

@@ -1,53 +1,31 @@
 import MaalplanModel
 import TextScan
 
-/// The 2025 template's guidance text (seed 000): the template's words, not the plan's.
-/// Paragraphs made only of it are removed wherever they stand in a cell: whole,
-/// partly deleted, or re-typed with other spacing; a guidance sentence that opens a
-/// paragraph is cut off and the answer after it kept.
-public enum Guidance {
-    static let paragraphs: [String] = [
-        "Hvilke tegn vil I anvende for at se, om I nærmer jer målet?",
-        "Tegn angiver, om der sker de forandringer hos målgruppen, der tilsammen kan indfri målet. Tegn er dermed de trædesten, der viser, om vores prøvehandlinger har den ønskede effekt. Tegn kan både være kvalitative og kvantitative.",
-        "Hvilken prøvehandling vil I igangsætte for at indfri målet?",
-        "Prøvehandling indikerer forventningen om, at der afprøves nye handlinger og nye veje for at indfri målet. Prøvehandlingen kan udføres på tværs af arbejdspladser og afdelinger og sammen med borgere, foreninger og virksomheder.",
-        "Hvordan ser jeres milepælsplan ud med fokus på følgende nedslag:",
-        "1. Hvornår opstartes den enkelte prøvehandling?",
-        "2. Hvor lang tid skal I bruge på at indfri målet?",
-        "3. Beskrive løbende milepæle?",
-        "3. Hvornår undervejs i forløbet vil I udarbejde en foreløbig evaluering på jeres arbejde med at indfri målet?",
-        "4. Hvornår forventer I at foretage den endelige evaluering af prøvehandlinger?",
-        "Hvad er resultatet af jeres evalueringer undervejs samt ved afslutning af jeres prøvehandlinger?",
-        "I skal evaluere hvilken effekt og værdi som målgruppen har fået som følge af jeres prøvehandlinger undervejs og ved afslutning af jeres prøvehandlinger",
-        "Hvilken læring har I fået undervejs og til sidst?",
-        "Her noteres hvilke nye indsigter og læringer I har fået undervejs og til slut i arbejdet og på denne baggrund, hvordan vil I gøre brug af denne læring fremadrettet, fx i forhold til vurdering af, om prøvehandlingen skal fortsætte eller slutte",
-    ]
+/// The template's guidance text (data/labels.txt, [guidance]): the template's words, not the
+/// plan's. Paragraphs made only of it are removed wherever they stand in a cell: whole, partly
+/// deleted, or re-typed with other spacing; a guidance sentence that opens a paragraph is cut off
+/// and the answer after it kept.
+public struct Guidance: Sendable {
+    /// Each paragraph's words, as numbers.
+    let streamIDs: [[Int32]]
+    /// The guidance words looked up by a text's words (lower case), to their numbers.
+    let vocabularyTable: KeyTable<Int32>
+    /// Where each word number occurs: (paragraph, position).
+    let occurrences: [[(paragraph: Int, position: Int)]]
 
-    /// Placeholder texts of content controls and typed stand-ins of the same kind.
-    static let placeholders: Set<String> = [
-        "klik eller tryk her for at angive tekst", "klik her for at angive tekst", "klik eller tryk for at angive en dato",
-        "klik eller tryk her for at skrive tekst", "vælg et element", "angiv tekst",
-        "click or tap here to enter text", "click here to enter text", "click or tap to enter a date", "choose an item",
-        "skriv her", "skriv tekst her", "indsæt tekst her", "tekst",
-    ]
-
-    /// Guidance as one stream of words, each paragraph's words in order.
-    static let stream: [[String]] = paragraphs.map(\.words)
-    /// Every word of the guidance: a line whose first word is not among them is no guidance.
-    static let vocabulary: Set<String> = Set(stream.joined())
-    /// The guidance words numbered, the paragraphs as numbers, and where each number occurs.
-    static let wordID: [String: Int32] = Dictionary(uniqueKeysWithValues: vocabulary.sorted().enumerated().map { ($1, Int32($0)) })
-    /// The guidance words looked up by a text's words (lower case).
-    static let vocabularyTable = KeyTable(wordID.map { ($0.key, $0.value) }, rule: KeyRule())
-    static let streamIDs: [[Int32]] = stream.map { $0.map { wordID[$0]! } }
-    static let occurrences: [[(paragraph: Int, position: Int)]] = {
+    init(paragraphs: [String]) {
+        let stream = paragraphs.map(\.words)
+        let vocabulary = Set(stream.joined())
+        let wordID = Dictionary(uniqueKeysWithValues: vocabulary.sorted().enumerated().map { ($1, Int32($0)) })
+        vocabularyTable = KeyTable(wordID.map { ($0.key, $0.value) }, rule: KeyRule())
+        streamIDs = stream.map { $0.map { wordID[$0]! } }
         var occ = [[(paragraph: Int, position: Int)]](repeating: [], count: wordID.count)
         for (g, ids) in streamIDs.enumerated() { for (i, id) in ids.enumerated() { occ[Int(id)].append((g, i)) } }
-        return occ
-    }()
+        occurrences = occ
+    }
 
     /// True when the words (by number) occur contiguously inside one guidance paragraph.
-    static func isFragment(_ w: ArraySlice<Int32>) -> Bool {
+    func isFragment(_ w: ArraySlice<Int32>) -> Bool {
         guard let first = w.first else { return false }
         for (g, i) in occurrences[Int(first)] where i + w.count <= streamIDs[g].count {
             if streamIDs[g][i..<(i + w.count)].elementsEqual(w) { return true }
@@ -59,7 +37,7 @@ public enum Guidance {
 
     /// Whether a paragraph is guidance: all of it (also a fragment of at least three words,
     /// or a shorter one that is a whole guidance question), or a guidance opening followed by an answer.
-    public static func match(_ text: String) -> Match {
+    public func match(_ text: String) -> Match {
         // The numbers of the leading words that are guidance words (a fragment has no other), and
         // how many words there are.
         let (ids, total) = vocabularyTable.leadingWordValues(of: text)
@@ -75,7 +53,7 @@ public enum Guidance {
         var n = min(total - 1, ids.count)
         while n >= 4 {
             if isFragment(ids[0..<n]) {
-                if let rest = remainder(of: text, afterWords: n) { return .prefix(rest) }
+                if let rest = Self.remainder(of: text, afterWords: n) { return .prefix(rest) }
             }
             n -= 1
         }
@@ -100,16 +78,5 @@ public enum Guidance {
         guard let first = trimmed.first, "?.:".contains(first) else { return nil }
         let answer = String(trimmed.dropFirst()).trimmed
         return answer.isEmpty ? nil : answer
-    }
-
-    /// Placeholders looked up by their key: lower case, white space collapsed, trailing full stops
-    /// and ellipses left out.
-    static let placeholderTable = KeyTable(placeholders.map { ($0, true) }, rule: KeyRule(dropsTrailingDots: true))
-
-    /// Whether a text is only a placeholder.
-    public static func isPlaceholder(_ text: String) -> Bool {
-        // The longest placeholder is 44 bytes; a longer text is one only with much white space or many dots.
-        guard text.utf8.count <= 160 else { return false }
-        return placeholderTable.value(for: text) != nil
     }
 }

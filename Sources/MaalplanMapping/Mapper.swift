@@ -4,29 +4,72 @@ import WordDocument
 
 /// From the neutral document model to a målplan.
 public enum Mapper {
-    public static func map(_ doc: WordDocument) -> MappingResult {
-        var m = MapState(doc: doc)
+    public static func map(_ doc: WordDocument, rules: MappingRules = .standard) -> MappingResult {
+        var m = MapState(doc: doc, rules: rules)
         m.run()
         return m.result
     }
 }
 
+/// A table cell as the mapping reads it: its text, the label it is (if any), where a person finds
+/// it (`table`, `row`, `column` of its own Word table), and the columns it covers in the grid it
+/// is read in (a table's own, or, for the second part of a split table, the first part's).
+struct GridCell {
+    let cell: Cell
+    let text: String
+    let label: Label?
+    let table: Int
+    let row: Int
+    let column: Int
+    var start: Int
+    var end: Int
+    /// More than one paragraph or line: no label.
+    let multiline: Bool
+
+    var isEmpty: Bool { text.isEmpty }
+    func overlaps(_ c: GridCell) -> Bool { start < c.end && end > c.start }
+}
+
+/// One reading of a table: the labels and the cells of their values, and a score of how much of
+/// the table it explains.
+struct TableReading {
+    enum Layout { case above, beside }
+    enum Step {
+        /// A label (known, or inferred from its place) and the cells of its value.
+        case assign(Label, values: [GridCell], label: GridCell, inferred: Bool)
+        /// More lines for the label before (a row added under a 2024 label, its first cell empty).
+        case append(values: [GridCell], row: GridCell)
+        /// Text in a label's place that is no label, with the cells of its value.
+        case unknownLabel(GridCell, values: [GridCell])
+        case unplaced(GridCell)
+        case sheet(Phase)
+    }
+    let layout: Layout
+    var steps: [Step] = []
+    /// + 2 a known label, + 1 an inferred one, − 1 each text left unexplained or label without a value.
+    var score = 0
+    /// The last row, a row of labels with no values under it: perhaps a table split in two.
+    var openLabels: [GridCell]?
+}
+
 struct MapState {
     let doc: WordDocument
+    let rules: MappingRules
     var result = MappingResult(plan: Plan())
 
     var sheet: Phase?
     var goalIndex = 0
     var seenInGoal = Set<Label>()
-    var horizontalUses = 0
-    var verticalUses = 0
+    var aboveUses = 0
+    var besideUses = 0
     var paragraphNo = 0
     var tableNo = 0
     var afterPlanTitle = false
     var headingTitle: String?
+    /// The label row a table ended with, waiting for the values in the next table.
+    var openLabels: [GridCell]?
 
-    init(doc: WordDocument) { self.doc = doc }
-
+    init(doc: WordDocument, rules: MappingRules) { self.doc = doc; self.rules = rules }
     /// The year of "Målplan 2025" at the start of a text.
     static func planYear(_ text: String) -> Int? {
         guard let f = text.unicodeScalars.first(where: { !$0.isBlank }), f == "m" || f == "M" else { return nil }
@@ -111,6 +154,7 @@ struct MapState {
                 table(t, number: tableNo)
             }
         }
+        closeOpenLabels()
 
         var plan = result.plan
         plan.title = headingTitle ?? doc.properties.title.flatMap { t in
@@ -122,7 +166,7 @@ struct MapState {
         if result.labelCount == 0 {
             plan.template = .unknown
         } else {
-            plan.template = verticalUses > horizontalUses || sheet != nil ? .maalplan2024 : .maalplan2025
+            plan.template = besideUses > aboveUses || sheet != nil ? .maalplan2024 : .maalplan2025
         }
         // Milestone dates need the plan's year, known only now.
         for gi in plan.goals.indices {
@@ -133,6 +177,37 @@ struct MapState {
             }
         }
         result.plan = plan
+        dropEmptyGoals()
+    }
+
+    /// Goal tables copied and left empty are no goal: when some goal is filled, the empty ones
+    /// are left out (each said once, where it stands) and the rest renumbered.
+    mutating func dropEmptyGoals() {
+        let goals = result.plan.goals
+        let traces = result.fields
+        guard goals.contains(where: { !$0.isEmpty }), goals.contains(where: \.isEmpty) else { return }
+        var newIndex: [Int: Int] = [:]
+        var kept: [Goal] = []
+        for (gi, g) in goals.enumerated() {
+            if g.isEmpty {
+                let first = Field.allCases.filter(\.isGoalField).lazy.compactMap { traces[FieldPath(goal: gi, $0)] }.first
+                let at = first.map { Location(table: $0.location.table, sheet: $0.location.sheet, paragraph: $0.location.paragraph) }
+                result.notes.append(MappingNote(.warning, .emptyGoal, location: at))
+            } else {
+                newIndex[gi] = kept.count
+                kept.append(g)
+            }
+        }
+        result.plan.goals = kept
+        var fields: [FieldPath: FieldTrace] = [:]
+        for (path, trace) in result.fields {
+            guard let g = path.goal else { fields[path] = trace; continue }
+            guard let n = newIndex[g] else { continue }
+            var p = path
+            p.goal = n
+            fields[p] = trace
+        }
+        result.fields = fields
     }
 
     mutating func scanMeta(_ text: String, location: Location) {
@@ -162,6 +237,8 @@ struct MapState {
     mutating func bodyParagraph(_ p: Paragraph) {
         let text = p.text.collapsedSpace
         guard !text.isEmpty else { return }
+        // Text between a row of labels and the next table: the labels' values are not below them.
+        closeOpenLabels()
         let loc = Location(paragraph: paragraphNo)
         let hadYear = result.plan.year != nil
         scanMeta(text, location: loc)
@@ -169,7 +246,7 @@ struct MapState {
             if !hadYear || result.yearLocation == loc { afterPlanTitle = true }
             return
         }
-        if let s = Labels.sheet(text) {
+        if let s = rules.sheet(text) {
             enterSheet(s)
             afterPlanTitle = false
             return
@@ -177,17 +254,17 @@ struct MapState {
         if afterPlanTitle {
             afterPlanTitle = false
             if headingTitle == nil, p.headingLevel != nil || (p.style?.name ?? "").lowercasedFast.containsBytes(of: "subtitle"),
-               Labels.label(text) == nil {
+               rules.label(text) == nil {
                 headingTitle = text
                 return
             }
         }
         if Self.mentionsCase(text) { return }
         // Text between tables that is not a heading we know is reported, not dropped.
-        if Labels.label(text) != nil {
+        if rules.label(text) != nil {
             // A label outside a table: its value cannot be found by position.
             result.unplaced.append(UnplacedText(location: loc, label: text, text: ""))
-        } else if p.headingLevel == nil && Guidance.match(text) == .none {
+        } else if p.headingLevel == nil && rules.guidance.match(text) == .none {
             result.unplaced.append(UnplacedText(location: loc, label: nil, text: text))
         }
     }
@@ -198,19 +275,24 @@ struct MapState {
         seenInGoal = []
     }
 
-    // MARK: Tables
+    // MARK: Cell values
 
     struct CellValue {
         var lines: [String] = []
         var hadGuidance = false
         var hadPlaceholder = false
+
+        mutating func add(_ o: CellValue) {
+            lines += o.lines
+            hadGuidance = hadGuidance || o.hadGuidance
+            hadPlaceholder = hadPlaceholder || o.hadPlaceholder
+        }
     }
 
-    /// A cell's content as lines, guidance and placeholders removed.
-    func value(of cell: Cell?) -> CellValue {
+    /// Cells' content as lines, guidance and placeholders removed.
+    func value(of cells: [GridCell]) -> CellValue {
         var v = CellValue()
-        guard let cell else { return v }
-        collect(cell.blocks, into: &v)
+        for c in cells { collect(c.cell.blocks, into: &v) }
         return v
     }
 
@@ -222,8 +304,8 @@ struct MapState {
                 for rawLine in p.text.utf8.split(separator: 0x0A) {
                     let line = String(decoding: rawLine, as: UTF8.self).trimmed
                     if line.isEmpty { continue }
-                    if Guidance.isPlaceholder(line) { v.hadPlaceholder = true; continue }
-                    switch Guidance.match(line) {
+                    if rules.isPlaceholder(line) { v.hadPlaceholder = true; continue }
+                    switch rules.guidance.match(line) {
                     case .whole: v.hadGuidance = true
                     case .prefix(let rest): v.hadGuidance = true; v.lines.append(rest)
                     case .none: v.lines.append(line)
@@ -240,181 +322,280 @@ struct MapState {
                         return inner.lines.joined(separator: " ")
                     }.filter { !$0.isEmpty }
                     if cells.isEmpty { continue }
-                    if r == 0 && t.rowCount > 1 && cells.allSatisfy({ Self.headerWords.contains(Labels.fold($0)) }) { continue }
+                    if r == 0 && t.rowCount > 1 && cells.allSatisfy(rules.isMilestoneHeader) { continue }
                     v.lines.append(cells.joined(separator: ": "))
                 }
             }
         }
     }
 
-
-    static let headerWords: Set<String> = ["hvornår", "hvad", "dato", "datoer", "tidspunkt", "milepæl", "milepæle",
-                                           "aktivitet", "aktiviteter", "handling", "periode", "beskrivelse", "ansvarlig",
-                                           "hvem", "tid", "uge", "frist", "when", "what", "date"]
-
     /// A short cell text that is not a sentence: could be a label we do not know.
-    static func looksLikeLabel(_ s: String) -> Bool {
-        let t = s.collapsedSpace
-        return !t.isEmpty && t.count <= 40 && !t.contains("\n") && !t.hasSuffix(".") && !t.hasSuffix("?")
-            && t.split(separator: " ").count <= 5
+    static func looksLikeLabel(_ c: GridCell) -> Bool {
+        let t = c.text
+        guard !t.isEmpty, !c.multiline, t.utf8.count <= 160, !t.hasSuffix("."), !t.hasSuffix("?") else { return false }
+        return t.count <= 40 && t.split(separator: " ").count <= 5
+    }
+
+    // MARK: Tables
+
+    /// A table's rows as the mapping reads them.
+    func grid(_ t: Table, number: Int) -> [[GridCell]] {
+        (0..<t.rowCount).map { r in
+            t.cells(inRow: r).map { c in
+                let raw = c.text
+                let text = raw.collapsedSpace
+                return GridCell(cell: c, text: text, label: rules.label(text), table: number, row: r, column: c.column,
+                                start: c.column, end: c.column + c.columnSpan, multiline: raw.utf8.contains(0x0A))
+            }
+        }
     }
 
     mutating func table(_ t: Table, number: Int) {
-        var r = 0
-        var sawLabels = false
-        // The columns of the last label row, for rows of values that follow it.
-        var headerCells: [(Cell, Label?)] = []
-        var lastVerticalField: (Label, Cell)?
-        while r < t.rowCount {
-            let row = t.cells(inRow: r)
-            let classified = row.map { c -> (Cell, Label?, String) in
-                let text = c.text.collapsedSpace
-                return (c, Labels.label(text), text)
-            }
-            let labels = classified.filter { $0.1 != nil }
-            let nonEmpty = classified.filter { !$0.2.isEmpty }
-            let unknownLabelish = nonEmpty.filter { $0.1 == nil && Self.looksLikeLabel($0.2) }
+        var rows = grid(t, number: number)
+        if let labels = openLabels, let first = rows.first, !first.contains(where: { $0.label != nil }),
+           rules.sheet(first.map(\.text).joined(separator: " ").collapsedSpace) == nil {
+            // A table split in two: the values of the labels the last table ended with are here.
+            openLabels = nil
+            result.notes.append(MappingNote(.info, .splitTable(first: labels[0].table, second: number),
+                                            location: Location(table: number, row: 1, sheet: sheet)))
+            rows = [labels] + Self.aligned(rows, under: labels, columns: t.columnCount)
+        } else {
+            closeOpenLabels()
+        }
+        read(rows, mayStayOpen: true)
+    }
 
-            // Labels in a row, values below (2025).
-            let allLabels = !labels.isEmpty && labels.count + unknownLabelish.count == nonEmpty.count
-            if allLabels && (labels.count >= 2 || row.count == 1 || (row.first?.column == 0 && row.count == 1)) {
+    /// The rows of a split table's second part, their columns put under the labels of the first:
+    /// cell by cell when a row has as many cells as there are labels, else in proportion.
+    static func aligned(_ rows: [[GridCell]], under labels: [GridCell], columns: Int) -> [[GridCell]] {
+        let width = labels.map(\.end).max() ?? 0
+        if width == columns { return rows }
+        return rows.map { row in
+            if row.count == labels.count {
+                return zip(row, labels).map { c, l in var c = c; c.start = l.start; c.end = l.end; return c }
+            }
+            return row.map { c in
+                var c = c
+                c.start = c.start * width / max(columns, 1)
+                c.end = max(c.start + 1, (c.end * width + columns - 1) / max(columns, 1))
+                return c
+            }
+        }
+    }
+
+    /// Labels left without values at the end of a table, with nothing that carries on in the
+    /// next table: read as they are (empty).
+    mutating func closeOpenLabels() {
+        guard let labels = openLabels else { return }
+        openLabels = nil
+        read([labels], mayStayOpen: false)
+    }
+
+    /// Reads a table the way that explains most of it: labels in a row over their values (2025),
+    /// or labels in a column beside them (2024). When the table tells neither, the document's way so far.
+    mutating func read(_ rows: [[GridCell]], mayStayOpen: Bool) {
+        let above = readAbove(rows)
+        let beside = readBeside(rows)
+        let documentLayout: TableReading.Layout = sheet != nil || besideUses > aboveUses ? .beside : .above
+        let chosen = above.score != beside.score ? (above.score > beside.score ? above : beside)
+            : (documentLayout == .above ? above : beside)
+        var steps = chosen.steps
+        if let open = chosen.openLabels {
+            if mayStayOpen {
+                openLabels = open
+                // Its labels are read with the next table, or on their own when none follows.
+                steps.removeAll { if case .assign(_, _, let l, _) = $0 { return open.contains { $0.table == l.table && $0.row == l.row } }; if case .unknownLabel(let l, _) = $0 { return open.contains { $0.table == l.table && $0.row == l.row } }; return false }
+            }
+        }
+        apply(steps, layout: chosen.layout)
+    }
+
+    /// The template's table whose fields stand where a row's (or a column's) known labels stand,
+    /// when there is exactly one: the fields for the places whose text is not a label.
+    func inferred(_ slots: [GridCell], templates: [[Field]]) -> [Int: Field] {
+        let known = slots.enumerated().filter { $0.element.label != nil }
+        guard !known.isEmpty, known.count < slots.count else { return [:] }
+        let matches = templates.filter { t in
+            t.count == slots.count && known.allSatisfy { t[$0.offset] == $0.element.label!.field }
+                && slots.indices.allSatisfy { slots[$0].label != nil || slots[$0].isEmpty || Self.looksLikeLabel(slots[$0]) }
+        }
+        guard matches.count == 1 else { return [:] }
+        var out: [Int: Field] = [:]
+        for (i, s) in slots.enumerated() where s.label == nil { out[i] = matches[0][i] }
+        return out
+    }
+
+    /// Labels in a row, their values in the rows below up to the next row of labels.
+    func readAbove(_ rows: [[GridCell]]) -> TableReading {
+        var reading = TableReading(layout: .above)
+        var sawLabels = false
+        var r = 0
+        while r < rows.count {
+            let row = rows[r]
+            let nonEmpty = row.filter { !$0.isEmpty }
+            let hasLabel = row.contains { $0.label != nil }
+            let isLabelRow = hasLabel && nonEmpty.allSatisfy { $0.label != nil || Self.looksLikeLabel($0) }
+            if isLabelRow {
                 sawLabels = true
-                headerCells = classified.filter { !$0.2.isEmpty }.map { ($0.0, $0.1) }
-                result.labelCount += labels.count
-                horizontalUses += 1
-                // The value rows: every following row without a label.
-                var valueRows: [Int] = []
                 var n = r + 1
-                while n < t.rowCount {
-                    let cells = t.cells(inRow: n)
-                    if cells.contains(where: { Labels.label($0.text.collapsedSpace) != nil }) { break }
-                    if Labels.sheet(cells.map(\.text).joined().collapsedSpace) != nil { break }
-                    valueRows.append(n)
+                while n < rows.count, !rows[n].contains(where: { $0.label != nil }),
+                      rules.sheet(rows[n].map(\.text).joined(separator: " ").collapsedSpace) == nil {
                     n += 1
                 }
-                for (labelCell, field) in headerCells {
-                    var v = CellValue()
-                    var valueCell: Cell?
-                    for vr in valueRows {
-                        // The cells of the value row under this label's columns.
-                        let under = t.cells(inRow: vr).filter {
-                            $0.column < labelCell.column + labelCell.columnSpan && $0.column + $0.columnSpan > labelCell.column
-                        }
-                        for c in under {
-                            if valueCell == nil { valueCell = c }
-                            let cv = value(of: c)
-                            v.lines += cv.lines
-                            v.hadGuidance = v.hadGuidance || cv.hadGuidance
-                            v.hadPlaceholder = v.hadPlaceholder || cv.hadPlaceholder
-                        }
+                let valueRows = rows[(r + 1)..<n]
+                if valueRows.isEmpty && n == rows.count { reading.openLabels = row }
+                let guesses = inferred(row, templates: rules.tablesAbove)
+                var slots: [GridCell] = []
+                for (i, c) in row.enumerated() {
+                    let values = valueRows.flatMap { $0.filter { $0.overlaps(c) } }
+                    let label = c.label ?? guesses[i].map { Label($0) }
+                    if c.isEmpty && label == nil {
+                        // No label: its values are text nobody placed.
+                        for v in values where !v.isEmpty { reading.steps.append(.unplaced(v)); reading.score -= 1 }
+                        continue
                     }
-                    let anchor = valueCell ?? labelCell
-                    let loc = Location(table: number, row: anchor.row + 1, column: anchor.column + 1,
-                                       label: labelCell.text.collapsedSpace, sheet: sheet)
-                    if let field {
-                        assign(field, v, loc)
-                    } else if !v.lines.isEmpty {
-                        result.unplaced.append(UnplacedText(location: loc, label: loc.label, text: v.lines.joined(separator: "\n")))
+                    slots.append(c)
+                    if let label {
+                        reading.steps.append(.assign(label, values: values, label: c, inferred: c.label == nil))
+                        reading.score += c.label != nil ? 2 : 1
+                        // A label straight over the next row of labels has no value.
+                        if valueRows.isEmpty && n < rows.count { reading.score -= 1 }
+                    } else {
+                        reading.steps.append(.unknownLabel(c, values: values))
+                        reading.score -= 1
+                    }
+                }
+                // Values under no label at all.
+                for vr in valueRows {
+                    for v in vr where !v.isEmpty && !row.contains(where: { $0.overlaps(v) }) {
+                        reading.steps.append(.unplaced(v))
+                        reading.score -= 1
                     }
                 }
                 r = n
                 continue
             }
-
-            // Labels beside values (2024): label, value, label, value ...
-            if !labels.isEmpty {
-                sawLabels = true
-                var i = 0
-                while i < classified.count {
-                    let (cell, field, text) = classified[i]
-                    guard field != nil || (Self.looksLikeLabel(text) && i + 1 < classified.count && classified[i + 1].1 == nil) else {
-                        if !text.isEmpty {
-                            let loc = Location(table: number, row: r + 1, column: cell.column + 1, sheet: sheet)
-                            result.unplaced.append(UnplacedText(location: loc, label: nil, text: value(of: cell).lines.joined(separator: "\n")))
-                        }
-                        i += 1
-                        continue
-                    }
-                    // The value: the cells to the right up to the next label.
-                    var v = CellValue()
-                    var valueCell: Cell?
-                    var j = i + 1
-                    while j < classified.count && classified[j].1 == nil {
-                        if valueCell == nil { valueCell = classified[j].0 }
-                        let cv = value(of: classified[j].0)
-                        v.lines += cv.lines
-                        v.hadGuidance = v.hadGuidance || cv.hadGuidance
-                        v.hadPlaceholder = v.hadPlaceholder || cv.hadPlaceholder
-                        j += 1
-                    }
-                    let anchor = valueCell ?? cell
-                    let loc = Location(table: number, row: r + 1, column: anchor.column + 1, label: text, sheet: sheet)
-                    if let field {
-                        result.labelCount += 1
-                        verticalUses += 1
-                        assign(field, v, loc)
-                        lastVerticalField = (field, anchor)
-                    } else if !v.lines.isEmpty {
-                        result.unplaced.append(UnplacedText(location: loc, label: text, text: v.lines.joined(separator: "\n")))
-                    }
-                    i = j
-                }
-                r += 1
-                continue
-            }
-
-            // A row with no label.
             if !nonEmpty.isEmpty {
-                let joined = nonEmpty.map(\.2).joined(separator: " ").collapsedSpace
-                if let s = Labels.sheet(joined) {
-                    enterSheet(s)        // a merged title row naming the sheet
-                } else if !sawLabels && r == 0 && row.count == 1 {
+                if !hasLabel, let s = rules.sheet(nonEmpty.map(\.text).joined(separator: " ").collapsedSpace) {
+                    reading.steps.append(.sheet(s))   // a merged title row naming the sheet
+                } else if !hasLabel && !sawLabels && r == 0 && row.count == 1 {
                     // A merged title row above the labels: a heading, not content.
-                } else if let (field, _) = lastVerticalField, classified.first?.2.isEmpty == true {
-                    // A row added under a 2024 label, its first column left empty: more of the same value.
-                    var v = CellValue()
-                    for c in classified.dropFirst() {
-                        let cv = value(of: c.0)
-                        v.lines += cv.lines
-                    }
-                    let loc = Location(table: number, row: r + 1, column: 2, sheet: sheet)
-                    append(field, v, loc)
                 } else {
-                    for (c, _, text) in classified where !text.isEmpty {
-                        let lines = value(of: c).lines
-                        if lines.isEmpty { continue }
-                        result.unplaced.append(UnplacedText(location: Location(table: number, row: r + 1, column: c.column + 1, sheet: sheet),
-                                                            label: nil, text: lines.joined(separator: "\n")))
-                    }
+                    for c in nonEmpty { reading.steps.append(.unplaced(c)) }
+                    reading.score -= nonEmpty.count
                 }
             }
             r += 1
         }
+        return reading
+    }
+
+    /// Labels beside their values: label, value, label, value ... in each row.
+    func readBeside(_ rows: [[GridCell]]) -> TableReading {
+        var reading = TableReading(layout: .beside)
+        // The label column's places: the first cell of each row of two or more cells that is not empty.
+        let slotRows = rows.indices.filter { rows[$0].count >= 2 && !rows[$0][0].isEmpty }
+        let guesses = inferred(slotRows.map { rows[$0][0] }, templates: rules.tablesBeside)
+        var guessByRow: [Int: Field] = [:]
+        for (i, f) in guesses { guessByRow[slotRows[i]] = f }
+        var sawLabels = false
+        var underLabel = false
+        for (r, row) in rows.enumerated() {
+            let nonEmpty = row.filter { !$0.isEmpty }
+            let labelAt: (Int) -> (Label, Bool)? = { i in
+                if let l = row[i].label { return (l, false) }
+                if i == 0, let f = guessByRow[r] { return (Label(f), true) }
+                return nil
+            }
+            if row.indices.contains(where: { labelAt($0) != nil }) {
+                sawLabels = true
+                var i = 0
+                while i < row.count {
+                    let c = row[i]
+                    let label = labelAt(i)
+                    guard label != nil || (Self.looksLikeLabel(c) && i + 1 < row.count && row[i + 1].label == nil) else {
+                        if !c.isEmpty { reading.steps.append(.unplaced(c)); reading.score -= 1 }
+                        i += 1
+                        continue
+                    }
+                    // The value: the cells to the right up to the next label.
+                    var j = i + 1
+                    while j < row.count && row[j].label == nil { j += 1 }
+                    let values = Array(row[(i + 1)..<j])
+                    if let (l, guessed) = label {
+                        reading.steps.append(.assign(l, values: values, label: c, inferred: guessed))
+                        reading.score += guessed ? 1 : 2
+                        if values.isEmpty { reading.score -= 1 }
+                        underLabel = true
+                    } else {
+                        reading.steps.append(.unknownLabel(c, values: values))
+                        reading.score -= 1
+                        underLabel = false
+                    }
+                    i = j
+                }
+                continue
+            }
+            guard !nonEmpty.isEmpty else { continue }
+            if let s = rules.sheet(nonEmpty.map(\.text).joined(separator: " ").collapsedSpace) {
+                reading.steps.append(.sheet(s))       // a merged title row naming the sheet
+            } else if !sawLabels && r == 0 && row.count == 1 {
+                // A merged title row above the labels: a heading, not content.
+            } else if underLabel, row[0].isEmpty {
+                // A row added under a 2024 label, its first column left empty: more of the same value.
+                reading.steps.append(.append(values: Array(row.dropFirst()), row: row[0]))
+            } else {
+                for c in nonEmpty { reading.steps.append(.unplaced(c)) }
+                reading.score -= nonEmpty.count
+            }
+        }
+        return reading
+    }
+
+    mutating func apply(_ steps: [TableReading.Step], layout: TableReading.Layout) {
+        var lastLabel: Label?
+        var labelRows = Set<[Int]>()
+        for step in steps {
+            switch step {
+            case .sheet(let s):
+                enterSheet(s)
+            case .assign(let label, let values, let at, let guessed):
+                let anchor = values.first ?? at
+                let loc = Location(table: anchor.table, row: anchor.row + 1, column: anchor.column + 1, label: at.text, sheet: sheet)
+                if guessed {
+                    result.notes.append(MappingNote(.warning, .labelInferred(found: at.text, assumed: label.field),
+                                                    location: Location(table: at.table, row: at.row + 1, column: at.column + 1,
+                                                                       label: at.text, sheet: sheet)))
+                }
+                result.labelCount += 1
+                if layout == .above {
+                    if labelRows.insert([at.table, at.row]).inserted { aboveUses += 1 }
+                } else {
+                    besideUses += 1
+                }
+                assign(label, value(of: values), loc)
+                lastLabel = label
+            case .append(let values, let at):
+                guard let label = lastLabel else { continue }
+                store(label, value(of: values), Location(table: at.table, row: at.row + 1, column: 2, sheet: sheet), replace: false)
+            case .unknownLabel(let at, let values):
+                let v = value(of: values)
+                let anchor = values.first ?? at
+                if !v.lines.isEmpty {
+                    let loc = Location(table: anchor.table, row: anchor.row + 1, column: anchor.column + 1, label: at.text, sheet: sheet)
+                    result.unplaced.append(UnplacedText(location: loc, label: at.text, text: v.lines.joined(separator: "\n")))
+                }
+                lastLabel = nil
+            case .unplaced(let c):
+                let lines = value(of: [c]).lines
+                if lines.isEmpty { continue }
+                result.unplaced.append(UnplacedText(location: Location(table: c.table, row: c.row + 1, column: c.column + 1, sheet: sheet),
+                                                    label: nil, text: lines.joined(separator: "\n")))
+            }
+        }
     }
 
     // MARK: Assigning
-
-    static let bullets: Set<Unicode.Scalar> = ["-", "•", "*", "–", "·", "▪", "◦", "➢", "✓", "o"]
-
-    /// A list item without a typed bullet ("- ", "• ", "* ", "o ").
-    static func listItem(_ s: String) -> String {
-        let c = Array(s.unicodeScalars)
-        var i = 0
-        while i < c.count && c[i].isBlank { i += 1 }
-        guard i + 1 < c.count, bullets.contains(c[i]), c[i + 1].isBlank else { return s }
-        var out = String.UnicodeScalarView()
-        out.append(contentsOf: c[(i + 1)...])
-        return String(out).trimmed
-    }
-
-    static func items(_ f: Field, _ lines: [String]) -> [String] {
-        var out = lines.map(Self.listItem).filter { !$0.isEmpty }
-        if f == .contributingWorkplaces, out.count == 1, out[0].contains(",") || out[0].contains(";") {
-            out = out[0].split(whereSeparator: { $0 == "," || $0 == ";" })
-                .map { Self.listItem(String($0).trimmed) }.filter { !$0.isEmpty }
-        }
-        return out
-    }
 
     mutating func assign(_ f: Label, _ v: CellValue, _ loc: Location) {
         if f.field.isGoalField {
@@ -426,11 +607,6 @@ struct MapState {
             while result.plan.goals.count <= goalIndex { result.plan.goals.append(Goal()) }
         }
         store(f, v, loc, replace: true)
-    }
-
-    /// More lines for the field last assigned (a row added under a 2024 label).
-    mutating func append(_ f: Label, _ v: CellValue, _ loc: Location) {
-        store(f, v, loc, replace: false)
     }
 
     mutating func store(_ f: Label, _ v: CellValue, _ loc: Location, replace: Bool) {
@@ -449,10 +625,11 @@ struct MapState {
         guard filled else { return }
         let text = v.lines.joined(separator: "\n")
         // In place: a copy of the plan taken out and put back would copy its goals at each change.
-        Self.put(f, text, v.lines, replace: replace, goal: goalIndex, into: &result.plan)
+        Self.put(f, text, v.lines, replace: replace, goal: goalIndex, rules: rules, into: &result.plan)
     }
 
-    static func put(_ label: Label, _ text: String, _ lines: [String], replace: Bool, goal gi: Int, into plan: inout Plan) {
+    static func put(_ label: Label, _ text: String, _ lines: [String], replace: Bool, goal gi: Int, rules: MappingRules,
+                    into plan: inout Plan) {
         let f = label.field
         func set(_ s: inout String) {
             if label.addsToField && replace && !s.isEmpty {
@@ -462,7 +639,7 @@ struct MapState {
                 s = replace ? text : (s.isEmpty ? text : s + "\n" + text)
             }
         }
-        func setList(_ a: inout [String]) { a = replace ? items(f, lines) : a + items(f, lines) }
+        func setList(_ a: inout [String]) { a = replace ? Lists.items(f, lines, rules: rules) : a + Lists.items(f, lines, rules: rules) }
         switch f {
         case .owner: set(&plan.owner)
         case .coordinator: set(&plan.coordinator)
@@ -473,7 +650,7 @@ struct MapState {
         case .signs: setList(&plan.goals[gi].signs)
         case .trialActions: setList(&plan.goals[gi].trialActions)
         case .milestones:
-            let new = items(f, lines).map { Milestone(text: $0) }
+            let new = Lists.items(f, lines, rules: rules).map { Milestone(text: $0) }
             plan.goals[gi].milestones = replace ? new : plan.goals[gi].milestones + new
         case .evaluation: set(&plan.goals[gi].evaluation)
         case .learning: set(&plan.goals[gi].learning)

@@ -77,6 +77,9 @@ public enum FindingCode: String, Sendable, CaseIterable, Codable {
     case unrecognisedLabel = "unrecognised-label"
     case unplacedText = "unplaced-text"
     case emptyGoal = "empty-goal"
+    case labelInferred = "label-inferred"
+    case splitTable = "split-table"
+    case undatedMilestone = "undated-milestone"
     case notAMaalplan = "not-a-maalplan"
 }
 
@@ -86,7 +89,8 @@ public enum FindingMessage: Sendable, Equatable {
     case standInValue(FieldPath)
     case guidanceOnly(FieldPath)
     case placeholderOnly(FieldPath)
-    case guidanceLeft(FieldPath)
+    /// The fields (one finding for the plan) whose answers stand among the template's guidance.
+    case guidanceLeft([FieldPath])
     case milestoneOutsideYear(text: String, year: Int)
     case milestoneOutOfOrder(text: String)
     case noCaseNumber
@@ -94,7 +98,13 @@ public enum FindingMessage: Sendable, Equatable {
     /// A label the mapper does not know with content beside it, or (no text) a known label outside a table.
     case unrecognisedLabel(label: String, text: String)
     case unplacedText(String)
-    case emptyGoal(Int)
+    /// A copy of the goal tables with nothing filled in: not read as a goal.
+    case emptyGoal
+    /// A label position whose text is no known label, read as the label the template has there.
+    case labelInferred(found: String, assumed: Field)
+    /// One template table split in two Word tables (by an Enter between its rows), read as one.
+    case splitTable(first: Int, second: Int)
+    case undatedMilestone(text: String)
     case notAMaalplan
 
     public var code: FindingCode {
@@ -111,6 +121,9 @@ public enum FindingMessage: Sendable, Equatable {
         case .unrecognisedLabel: return .unrecognisedLabel
         case .unplacedText: return .unplacedText
         case .emptyGoal: return .emptyGoal
+        case .labelInferred: return .labelInferred
+        case .splitTable: return .splitTable
+        case .undatedMilestone: return .undatedMilestone
         case .notAMaalplan: return .notAMaalplan
         }
     }
@@ -130,9 +143,11 @@ public enum FindingMessage: Sendable, Equatable {
         case .placeholderOnly(let path):
             return lang.pick(da: "\(path.phrase(lang)) indeholder kun pladsholdertekst (»Klik eller tryk her ...«)",
                              en: "\(path.phrase(lang)) holds only placeholder text (\"Click or tap here ...\")")
-        case .guidanceLeft(let path):
-            return lang.pick(da: "Skabelonens vejledning står stadig i \(path.phrase(lang)); den er ikke læst som indhold",
-                             en: "The template's guidance is still in \(path.phrase(lang)); it was not read as content")
+        case .guidanceLeft(let paths):
+            let numberGoals = Set(paths.compactMap(\.goal)).count > 1 || paths.contains { ($0.goal ?? 0) > 0 }
+            let names = paths.map { $0.listName(lang, numberGoals: numberGoals) }.joined(separator: ", ")
+            return lang.pick(da: "Skabelonens vejledning står stadig over svarene i \(names); den er ikke læst som indhold",
+                             en: "The template's guidance still stands above the answers in \(names); it was not read as content")
         case .milestoneOutsideYear(let text, let year):
             return lang.pick(da: "Milepælen »\(text)« ligger uden for planens år \(year)",
                              en: "The milestone \"\(text)\" lies outside the plan's year \(year)")
@@ -154,9 +169,18 @@ public enum FindingMessage: Sendable, Equatable {
         case .unplacedText(let text):
             return lang.pick(da: "Tekst uden felt: »\(Self.short(text))« – den er ikke læst ind",
                              en: "Text outside any field: \"\(Self.short(text))\" – it was not read")
-        case .emptyGoal(let i):
-            return lang.pick(da: "Mål \(i + 1) er tomt, mens mål efter det er udfyldt",
-                             en: "Goal \(i + 1) is empty while goals after it are filled")
+        case .emptyGoal:
+            return lang.pick(da: "En kopi af måltabellerne uden indhold; den er ikke læst som et mål",
+                             en: "A copy of the goal tables with nothing filled in; it was not read as a goal")
+        case .labelInferred(let found, let assumed):
+            return lang.pick(da: "»\(found)« står, hvor skabelonen har »\(assumed.label(lang))«; indholdet er læst som \(assumed.label(lang))",
+                             en: "\"\(found)\" stands where the template has \"\(assumed.label(lang))\"; its content was read as \(assumed.label(lang))")
+        case .splitTable(let first, let second):
+            return lang.pick(da: "Tabel \(first) og \(second) er læst som én tabel: overskrifterne står i tabel \(first), svarene i tabel \(second)",
+                             en: "Tables \(first) and \(second) were read as one: the labels are in table \(first), the answers in table \(second)")
+        case .undatedMilestone(let text):
+            return lang.pick(da: "Milepælen »\(Self.short(text))« har ingen dato, der kan læses",
+                             en: "The milestone \"\(Self.short(text))\" has no date that can be read")
         case .notAMaalplan:
             return lang.pick(da: "Dokumentet har ingen målplan-felter (Ejer, Tovholder, Mål & målgruppe ...); er det en målplan?",
                              en: "The document has no målplan fields (Ejer, Tovholder, Mål & målgruppe ...); is it a plan?")

@@ -24,6 +24,19 @@ public struct UnplacedText: Equatable, Sendable {
     }
 }
 
+/// Something the mapper did that a person should know of: a label it inferred, tables it read as
+/// one, goal tables it did not read as a goal. The validator reports each as a finding.
+public struct MappingNote: Equatable, Sendable {
+    public var severity: Severity
+    public var message: FindingMessage
+    public var field: FieldPath?
+    public var location: Location?
+
+    public init(_ severity: Severity, _ message: FindingMessage, field: FieldPath? = nil, location: Location?) {
+        self.severity = severity; self.message = message; self.field = field; self.location = location
+    }
+}
+
 /// A plan as the mapper read it, with what validation needs to tell where things are: the
 /// mapping's answer to the validator.
 public struct MappingResult: Sendable {
@@ -31,6 +44,8 @@ public struct MappingResult: Sendable {
     /// Where each field was found in the document.
     public var fields: [FieldPath: FieldTrace] = [:]
     public var unplaced: [UnplacedText] = []
+    /// What the mapper read in an unusual way, in document order.
+    public var notes: [MappingNote] = []
     /// How many labels were recognised.
     public var labelCount = 0
     /// Where the case number and year were looked for (the header, else the title).

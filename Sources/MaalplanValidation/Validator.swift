@@ -109,11 +109,10 @@ public enum Validator {
             }
         }
 
-        // Guidance left above or among answers.
-        for (path, value) in req where value == .filled {
-            if let trace = r.fields[path], trace.hadGuidance {
-                add(.warning, .guidanceLeft(path), phase: path.field!.phase, field: path, location: trace.location)
-            }
+        // Guidance left above or among answers: said once for the plan, naming the fields.
+        let guidanceLeft = req.filter { $0.value == .filled && r.fields[$0.path]?.hadGuidance == true }.map(\.path)
+        if let first = guidanceLeft.first {
+            add(.warning, .guidanceLeft(guidanceLeft), field: guidanceLeft.count == 1 ? first : nil, location: r.fields[first]?.location)
         }
 
         // Milestones: outside the plan's year, or before the one above.
@@ -121,8 +120,11 @@ public enum Validator {
             let loc = r.fields[FieldPath(goal: gi, .milestones)]?.location
             var previous: String?
             for (mi, m) in g.milestones.enumerated() {
-                guard let from = m.from, let to = m.to else { continue }
                 let path = FieldPath(goal: gi, .milestones, item: mi)
+                guard let from = m.from, let to = m.to else {
+                    add(.warning, .undatedMilestone(text: m.text), phase: .EFTER, field: path, location: loc)
+                    continue
+                }
                 if let y = plan.year, !(from.hasPrefix(String(y)) || to.hasPrefix(String(y))) {
                     add(.warning, .milestoneOutsideYear(text: m.text, year: y), phase: .EFTER, field: path, location: loc)
                 }
@@ -146,10 +148,8 @@ public enum Validator {
                 add(.warning, .unplacedText(u.text), location: u.location)
             }
         }
-        if let lastFilled = plan.goals.lastIndex(where: { !$0.isEmpty }) {
-            for (gi, g) in plan.goals.enumerated() where gi < lastFilled && g.isEmpty {
-                add(.warning, .emptyGoal(gi), field: FieldPath(goal: gi), location: r.fields[FieldPath(goal: gi, .goal)]?.location)
-            }
+        for note in r.notes {
+            add(note.severity, note.message, field: note.field, location: note.location)
         }
 
         findings.sort { a, b in

@@ -67,9 +67,11 @@ final class FindingMessageTests: XCTestCase {
     /// One of every message, so that each code is met.
     static let all: [FindingMessage] = [
         .missingField(FieldPath(goal: 0, .signs), .UNDER1, labelPresent: true), .standInValue(FieldPath(.owner)),
-        .guidanceOnly(FieldPath(goal: 0, .signs)), .placeholderOnly(FieldPath(.coordinator)), .guidanceLeft(FieldPath(goal: 1, .learning)),
+        .guidanceOnly(FieldPath(goal: 0, .signs)), .placeholderOnly(FieldPath(.coordinator)), .guidanceLeft([FieldPath(goal: 0, .signs), FieldPath(goal: 1, .learning)]),
         .milestoneOutsideYear(text: "juni 2024", year: 2025), .milestoneOutOfOrder(text: "maj"), .noCaseNumber, .noYear,
-        .unrecognisedLabel(label: "Ressourcer", text: "To medarbejdere"), .unplacedText("løs tekst"), .emptyGoal(1), .notAMaalplan,
+        .unrecognisedLabel(label: "Ressourcer", text: "To medarbejdere"), .unplacedText("løs tekst"), .emptyGoal,
+        .labelInferred(found: "Kontaktperson", assumed: .coordinator), .splitTable(first: 1, second: 2),
+        .undatedMilestone(text: "løbende: netværksmøder"), .notAMaalplan,
     ]
 
     func testEveryCodeHasAMessageInBothLanguages() {
@@ -82,6 +84,10 @@ final class FindingMessageTests: XCTestCase {
         }
         XCTAssertEqual(FindingMessage.missingField(FieldPath(goal: 0, .trialActions), .UNDER2, labelPresent: true).text(.da),
                        "»Prøvehandling« for mål 1 mangler (UNDER – udviklingsdage del 2)")
+        XCTAssertEqual(FindingMessage.guidanceLeft([FieldPath(goal: 0, .signs), FieldPath(goal: 1, .learning)]).text(.da),
+                       "Skabelonens vejledning står stadig over svarene i Tegn (mål 1), Læring (mål 2); den er ikke læst som indhold")
+        XCTAssertEqual(FindingMessage.labelInferred(found: "Kontaktperson", assumed: .coordinator).text(.en),
+                       "\"Kontaktperson\" stands where the template has \"Coordinator\"; its content was read as Coordinator")
     }
 
     func testLongTextIsCutInTheMessage() {

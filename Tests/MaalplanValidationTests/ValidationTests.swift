@@ -94,6 +94,8 @@ final class ValidationTests: XCTestCase {
         XCTAssertNotNil(one("stand-in-value", "coordinator"), "\"xx\"")
         XCTAssertNotNil(one("stand-in-value", "goals[0].challenge"), "\"?\"")
         XCTAssertNotNil(one("missing-field", "coordinator"))
+        // Said once for the plan (here one field), where the first such field is.
+        XCTAssertEqual(r.findings.filter { $0.code == .guidanceLeft }.count, 1)
         XCTAssertEqual(one("guidance-left", "goals[0].signs")?.location?.label, "Tegn")
         XCTAssertEqual(one("milestone-out-of-order", "goals[0].milestones[1]")?.severity, .warning)
         XCTAssertNotNil(one("milestone-outside-year", "goals[0].milestones[2]"))
@@ -102,7 +104,11 @@ final class ValidationTests: XCTestCase {
         let label = try XCTUnwrap(one("unrecognised-label", nil))
         XCTAssertEqual(label.location, Location(table: 1, row: 2, column: 4, label: "Ressourcer"))
         XCTAssertTrue(label.message.contains("To medarbejdere i 2025"), "the text is reported, not dropped")
-        XCTAssertEqual(one("empty-goal", "goals[1]")?.location?.table, 5)
+        // The empty copy of the goal tables (tables 5–7) between the two goals: no goal, said once.
+        let empty = r.findings.filter { $0.code == .emptyGoal }
+        XCTAssertEqual(empty.map(\.location?.table), [5])
+        XCTAssertEqual(try Pipeline.analyse(path: fixture("2025-warnings.docx")).plan.goals.count, 2)
+        XCTAssertNil(one("missing-field", "goals[2].goal"), "the second goal is goals[1] now")
         XCTAssertFalse(codes(r).contains("no-year"))
     }
 
