@@ -60,11 +60,11 @@ let package = Package(
         ]),
         // Bulk import into SQLite (GRDB): migrations and records, folder walk, parse threads, one writer, report.
         .target(name: "MaalplanStore", dependencies: [
-            "MaalplanCore", "DocxPackage", "MaalplanModel", "TextScan", "JSONOutput", grdb, .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            "MaalplanCore", "DocxPackage", "MaalplanModel", "MaalplanMapping", "TextScan", "JSONOutput", grdb, .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
 
         // The command line's shared pieces: options, output, and the store commands' arguments.
-        .target(name: "MaalplanCLI", dependencies: ["DocxPackage", "MaalplanModel", "MaalplanCore", argumentParser]),
+        .target(name: "MaalplanCLI", dependencies: ["DocxPackage", "MaalplanModel", "MaalplanMapping", "MaalplanCore", argumentParser]),
         // convert, validate, inspect (import and report handed to maalplan-store): no Foundation, quick to start.
         .executableTarget(name: "maalplan", dependencies: [
             "WordDocument", "DocxPackage", "MaalplanModel", "MaalplanValidation", "MaalplanCore", "JSONOutput", "MaalplanCLI",

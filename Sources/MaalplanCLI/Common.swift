@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocxPackage
 import MaalplanCore
+import MaalplanMapping
 import MaalplanModel
 import Glibc
 
@@ -12,6 +13,26 @@ public struct LanguageOption: ParsableArguments {
     public var language: MessageLanguage { MessageLanguage(rawValue: lang) ?? .da }
 
     public init() {}
+}
+
+/// `--labels FILE`: more labels, synonyms, guidance or workplace names, in data/labels.txt's format.
+public struct LabelsOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Flere feltnavne, synonymer eller arbejdspladser fra en fil i samme format som data/labels.txt.",
+                                            valueName: "fil"))
+    public var labels: String?
+
+    public init() {}
+
+    /// The rules to map with; a labels file that cannot be used is one line on stderr and exit 2.
+    public func rules(_ lang: MessageLanguage) throws -> MappingRules {
+        guard let labels else { return .standard }
+        do {
+            return try MappingRules.standard.adding(file: labels)
+        } catch {
+            printError("maalplan: --labels " + error.message(lang))
+            throw ExitCode(2)
+        }
+    }
 }
 
 /// Writes a one-line refusal for a file to stderr.

@@ -47,6 +47,8 @@ public struct ImportArguments: ParsableArguments {
     @Flag(name: .long, help: "Vis hver fil: også dem der springes over, og hvad der skete med resten.")
     public var verbose = false
 
+    @OptionGroup public var labels: LabelsOption
+
     @OptionGroup public var language: LanguageOption
 
     public init() {}

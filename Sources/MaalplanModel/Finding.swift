@@ -146,8 +146,8 @@ public enum FindingMessage: Sendable, Equatable {
         case .guidanceLeft(let paths):
             let numberGoals = Set(paths.compactMap(\.goal)).count > 1 || paths.contains { ($0.goal ?? 0) > 0 }
             let names = paths.map { $0.listName(lang, numberGoals: numberGoals) }.joined(separator: ", ")
-            return lang.pick(da: "Skabelonens vejledning står stadig over svarene i \(names); den er ikke læst som indhold",
-                             en: "The template's guidance still stands above the answers in \(names); it was not read as content")
+            return lang.pick(da: "Skabelonens vejledning står stadig blandt svarene i \(names); den er ikke læst som indhold",
+                             en: "The template's guidance still stands among the answers in \(names); it was not read as content")
         case .milestoneOutsideYear(let text, let year):
             return lang.pick(da: "Milepælen »\(text)« ligger uden for planens år \(year)",
                              en: "The milestone \"\(text)\" lies outside the plan's year \(year)")

@@ -38,6 +38,8 @@ struct Import: ParsableCommand {
             Self.printNotFound(error, da)
             throw ExitCode(2)
         }
+        // A labels file that cannot be used is refused before the database is made.
+        let rules = try arguments.labels.rules(lang)
         let opening = Opening(db)
         let walk: WalkResult
         do {
@@ -77,8 +79,9 @@ struct Import: ParsableCommand {
         }
         defer { signals.cancel() }
 
-        let options = ImportOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, jsonDir: jsonDir,
+        var options = ImportOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, jsonDir: jsonDir,
                                     language: lang, toolVersion: maalplanVersion)
+        options.rules = rules
         let importer = Importer(store: store, options: options)
         var failureLines = 0
         let maxFailureLines = verbose ? Int.max : 20

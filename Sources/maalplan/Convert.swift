@@ -22,12 +22,15 @@ struct Convert: ParsableCommand {
     @Option(name: .shortAndLong, help: "Skriv JSON til denne fil i stedet for standard-output.")
     var output: String?
 
+    @OptionGroup var labels: LabelsOption
+
     @OptionGroup var language: LanguageOption
 
     func run() throws {
+        let rules = try labels.rules(language.language)
         let plan: Plan
         do {
-            plan = try Pipeline.convert(path: file, language: language.language)
+            plan = try Pipeline.convert(path: file, language: language.language, rules: rules)
         } catch {
             reportFailure(file, error, language.language)
             throw ExitCode(2)

@@ -40,10 +40,13 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "Uddata: text (til terminalen) eller json.")
     var format: OutputFormat = .text
 
+    @OptionGroup var labels: LabelsOption
+
     @OptionGroup var language: LanguageOption
 
     func run() throws {
         let lang = language.language
+        let rules = try labels.rules(lang)
         var anyError = false
         var unreadable = false
         var plans: [JSON] = []
@@ -51,7 +54,7 @@ struct Validate: ParsableCommand {
         let colour = format == .text && out.isTerminal && getenv("NO_COLOR") == nil
         for file in files {
             do {
-                let (plan, report) = try Pipeline.analyse(path: file, target: phase?.phase, language: lang)
+                let (plan, report) = try Pipeline.analyse(path: file, target: phase?.phase, language: lang, rules: rules)
                 if report.findings.contains(where: { $0.severity == .error }) { anyError = true }
                 switch format {
                 case .json: plans.append(Self.json(plan, report))

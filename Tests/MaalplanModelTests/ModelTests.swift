@@ -85,7 +85,7 @@ final class FindingMessageTests: XCTestCase {
         XCTAssertEqual(FindingMessage.missingField(FieldPath(goal: 0, .trialActions), .UNDER2, labelPresent: true).text(.da),
                        "»Prøvehandling« for mål 1 mangler (UNDER – udviklingsdage del 2)")
         XCTAssertEqual(FindingMessage.guidanceLeft([FieldPath(goal: 0, .signs), FieldPath(goal: 1, .learning)]).text(.da),
-                       "Skabelonens vejledning står stadig over svarene i Tegn (mål 1), Læring (mål 2); den er ikke læst som indhold")
+                       "Skabelonens vejledning står stadig blandt svarene i Tegn (mål 1), Læring (mål 2); den er ikke læst som indhold")
         XCTAssertEqual(FindingMessage.labelInferred(found: "Kontaktperson", assumed: .coordinator).text(.en),
                        "\"Kontaktperson\" stands where the template has \"Coordinator\"; its content was read as Coordinator")
     }

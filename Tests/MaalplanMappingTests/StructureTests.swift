@@ -1,0 +1,147 @@
+import TestSupport
+import DocxBuilder
+import MaalplanMapping
+import MaalplanModel
+import WordDocument
+import XCTest
+
+/// Tables as staff leave them: split, with a label retyped, in one layout or the other. Each
+/// document is built here, its expected plan written by hand beside it.
+final class StructureTests: XCTestCase {
+    func map(_ body: String, rules: MappingRules = .standard) throws -> MappingResult {
+        Mapper.map(try readBody(DocxBuilder.paragraph("Målplan 2025") + body), rules: rules)
+    }
+
+    func codes(_ r: MappingResult) -> [FindingCode] { r.notes.map(\.message.code) }
+
+    let foer = table(columns: 3, row(textCell("Ejer (afdelingschef)"), textCell("Tovholder"), textCell("Bidragende arbejdspladser")),
+                     row(textCell("Lone Dahl"), textCell("Omar Haddad"), textCell("SSP")))
+    let signs = table(columns: 2, row(textCell("Tegn"), textCell("Prøvehandling")),
+                      row(textCell("Flere deltager"), textCell("Jobcafé")))
+
+    func testAnUnknownLabelDoesNotTurnTheTableOnItsSide() throws {
+        // The issue's case: one label of the Tegn | Prøvehandling table retyped to words the table of
+        // labels does not have. Read as the 2025 table it is (labels over values), not as 2024's
+        // label beside value, which stored the retyped label as the first sign.
+        let t = table(columns: 2, row(textCell("Tegn"), textCell("Det vil vi afprøve")),
+                      row(cell(DocxBuilder.paragraph("Flere deltager") + DocxBuilder.paragraph("Færre klager")), textCell("Jobcafé")))
+        let r = try map(foer + t)
+        XCTAssertEqual(r.plan.goals.first?.signs, ["Flere deltager", "Færre klager"])
+        XCTAssertEqual(r.plan.goals.first?.trialActions, ["Jobcafé"])
+        XCTAssertEqual(r.plan.template, .maalplan2025)
+        XCTAssertEqual(r.unplaced, [])
+        let note = try XCTUnwrap(r.notes.first { $0.message.code == .labelInferred })
+        XCTAssertEqual(note.message, .labelInferred(found: "Det vil vi afprøve", assumed: .trialActions))
+        XCTAssertEqual(note.location, Location(table: 2, row: 1, column: 2, label: "Det vil vi afprøve"))
+    }
+
+    func testEnglishLabelsAreLabels() throws {
+        let t = table(columns: 2, row(textCell("Signs"), textCell("Trial actions")), row(textCell("Flere deltager"), textCell("Jobcafé")))
+        let r = try map(foer + t)
+        XCTAssertEqual(r.plan.goals.first?.signs, ["Flere deltager"])
+        XCTAssertEqual(r.plan.goals.first?.trialActions, ["Jobcafé"])
+        XCTAssertEqual(r.notes, [])
+    }
+
+    func testALabelThatNoTemplateTableExplainsIsReportedWithItsText() throws {
+        // A fourth column: the FØR table no longer has the template's shape, nothing is inferred.
+        let t = table(columns: 4, row(textCell("Ejer"), textCell("Tovholder"), textCell("Bidragende arbejdspladser"), textCell("Budget")),
+                      row(textCell("Lone Dahl"), textCell("Omar Haddad"), textCell("SSP"), textCell("50.000 kr.")))
+        let r = try map(t)
+        XCTAssertEqual(r.plan.owner, "Lone Dahl")
+        XCTAssertEqual(r.plan.contributingWorkplaces, ["SSP"])
+        XCTAssertEqual(r.unplaced, [UnplacedText(location: Location(table: 1, row: 2, column: 4, label: "Budget"), label: "Budget",
+                                                 text: "50.000 kr.")])
+        XCTAssertFalse(codes(r).contains(.labelInferred))
+    }
+
+    func testATableSplitBetweenItsLabelsAndItsValues() throws {
+        let labels = table(columns: 3, row(textCell("Ejer (afdelingschef)"), textCell("Tovholder"), textCell("Bidragende arbejdspladser")))
+        let values = table(columns: 3, row(textCell("Lone Dahl"), textCell("Omar Haddad"), textCell("SSP")))
+        let r = try map(labels + DocxBuilder.paragraph("") + values + signs)
+        XCTAssertEqual(r.plan.owner, "Lone Dahl")
+        XCTAssertEqual(r.plan.coordinator, "Omar Haddad")
+        XCTAssertEqual(r.plan.contributingWorkplaces, ["SSP"])
+        XCTAssertEqual(r.plan.goals.first?.signs, ["Flere deltager"])
+        XCTAssertEqual(r.unplaced, [])
+        XCTAssertEqual(r.notes, [MappingNote(.info, .splitTable(first: 1, second: 2), location: Location(table: 2, row: 1))])
+        // The value's place is where it is: table 2.
+        XCTAssertEqual(r.fields[FieldPath(.coordinator)]?.location, Location(table: 2, row: 1, column: 2, label: "Tovholder"))
+    }
+
+    func testASplitTableWhoseSecondPartHasAnotherGrid() throws {
+        // The value row's grid has four columns, its two cells two each (a merged cell's leftover).
+        let labels = table(columns: 2, row(textCell("Tegn"), textCell("Prøvehandling")))
+        let values = table(columns: 4, row(textCell("Flere deltager", tcPr: #"<w:gridSpan w:val="2"/>"#),
+                                           textCell("Jobcafé", tcPr: #"<w:gridSpan w:val="2"/>"#)))
+        let r = try map(foer + labels + values)
+        XCTAssertEqual(r.plan.goals.first?.signs, ["Flere deltager"])
+        XCTAssertEqual(r.plan.goals.first?.trialActions, ["Jobcafé"])
+        XCTAssertEqual(r.unplaced, [])
+
+        // Three cells under two labels: in proportion to the grids (columns 1–2 and 3–4 of four
+        // under the first and second of two).
+        let three = table(columns: 4, row(textCell("Flere deltager", tcPr: #"<w:gridSpan w:val="2"/>"#), textCell("Jobcafé"), textCell("Vandring")))
+        let r3 = try map(foer + labels + three)
+        XCTAssertEqual(r3.plan.goals.first?.signs, ["Flere deltager"])
+        XCTAssertEqual(r3.plan.goals.first?.trialActions, ["Jobcafé", "Vandring"])
+    }
+
+    func testLabelsWithTextAfterThemAreNotJoinedToTheNextTable() throws {
+        // A row of labels, then a paragraph of text, then a table: the labels have no values here.
+        let labels = table(columns: 3, row(textCell("Ejer"), textCell("Tovholder"), textCell("Bidragende arbejdspladser")))
+        let other = table(columns: 3, row(textCell("Lone Dahl"), textCell("Omar Haddad"), textCell("SSP")))
+        let r = try map(labels + DocxBuilder.paragraph("Noter fra mødet") + other)
+        XCTAssertEqual(r.plan.owner, "")
+        XCTAssertEqual(r.fields[FieldPath(.owner)]?.location.table, 1, "the label is where a person fills it in")
+        XCTAssertEqual(Set(r.unplaced.map(\.text)), ["Noter fra mødet", "Lone Dahl", "Omar Haddad", "SSP"])
+    }
+
+    func testA2024TableWithARetypedLabelIsReadBesideAndTheLabelInferred() throws {
+        let sheet = DocxBuilder.paragraph("FØR") + table(columns: 2,
+            row(textCell("Ejer"), textCell("Lone Dahl")),
+            row(textCell("Kontaktperson"), textCell("Omar Haddad")),
+            row(textCell("Bidragende arbejdspladser"), textCell("SSP")),
+            row(textCell("Mål og målgruppe"), textCell("Flere føler sig trygge.")),
+            row(textCell("Målsætning og politik"), textCell("En tryg by.")),
+            row(textCell("Udfordring"), textCell("Hvordan når vi dem?")))
+        let r = try map(sheet)
+        XCTAssertEqual(r.plan.template, .maalplan2024)
+        XCTAssertEqual(r.plan.coordinator, "Omar Haddad")
+        XCTAssertEqual(r.plan.goals.first?.challenge, "Hvordan når vi dem?")
+        XCTAssertEqual(r.notes.map(\.message), [.labelInferred(found: "Kontaktperson", assumed: .coordinator)])
+        XCTAssertEqual(r.notes.first?.location, Location(table: 1, row: 2, column: 1, label: "Kontaktperson", sheet: .FOER))
+    }
+
+    func testA2024TableOfShortValuesStaysBeside() throws {
+        // Every value is as short as a label: the table's shape (a label in each row's first cell)
+        // still says "label beside value".
+        let t = table(columns: 2, row(textCell("Ejer"), textCell("Lone Dahl")), row(textCell("Tovholder"), textCell("Omar Haddad")),
+                      row(textCell("Bidragende arbejdspladser"), textCell("SSP")))
+        let r = try map(t)
+        XCTAssertEqual([r.plan.owner, r.plan.coordinator], ["Lone Dahl", "Omar Haddad"])
+        XCTAssertEqual(r.plan.contributingWorkplaces, ["SSP"])
+        XCTAssertEqual(r.unplaced, [])
+    }
+
+    func testEmptyCopiesOfTheGoalTablesAreNoGoal() throws {
+        let goal = { (g: String) in
+            table(columns: 3, row(textCell("Mål & målgruppe"), textCell("Målsætning & politik"), textCell("Udfordring")),
+                  row(textCell(g), textCell("En tryg by."), textCell("Hvordan?")))
+        }
+        let emptyGoal = table(columns: 3, row(textCell("Mål & målgruppe"), textCell("Målsætning & politik"), textCell("Udfordring")),
+                              row(textCell(""), textCell(""), textCell("")))
+            + table(columns: 2, row(textCell("Tegn"), textCell("Prøvehandling")),
+                    row(textCell("Hvilke tegn vil I anvende for at se, om I nærmer jer målet?"), textCell("")))
+        let r = try map(foer + goal("Første mål") + emptyGoal + goal("Andet mål") + emptyGoal)
+        XCTAssertEqual(r.plan.goals.map(\.goal), ["Første mål", "Andet mål"])
+        XCTAssertEqual(r.notes.filter { $0.message == .emptyGoal }.map(\.location?.table), [3, 6])
+        XCTAssertEqual(r.fields[FieldPath(goal: 1, .goal)]?.location.table, 5, "the second goal's fields keep their places")
+        XCTAssertNil(r.fields[FieldPath(goal: 2, .goal)])
+
+        // A plan not begun keeps its one empty goal: there is nothing else to be its goal.
+        let blank = try map(foer + emptyGoal)
+        XCTAssertEqual(blank.plan.goals.count, 1)
+        XCTAssertEqual(blank.notes, [])
+    }
+}
