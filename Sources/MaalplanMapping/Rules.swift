@@ -158,13 +158,14 @@ public struct MappingRules: Sendable {
         enum Section { case field(Label), tablesAbove, tablesBeside, sheet(Phase), guidance, placeholders, milestoneHeaders, workplaces }
         var section: Section?
         var lineNo = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
             lineNo += 1
-            let line = String(raw).trimmed
+            let line = String(decoding: raw, as: UTF8.self).trimmed
             func fail(_ p: LabelsFileError.Problem) -> LabelsFileError { LabelsFileError(file: file, line: lineNo, problem: p) }
-            if line.isEmpty || line.hasPrefix("#") { continue }
-            if line.hasPrefix("[") {
-                guard line.hasSuffix("]") else { throw fail(.badSection(line)) }
+            // Bytes compared, not characters: the built-in file is read at every start.
+            guard let first = line.utf8.first, first != UInt8(ascii: "#") else { continue }
+            if first == UInt8(ascii: "[") {
+                guard line.utf8.last == UInt8(ascii: "]") else { throw fail(.badSection(line)) }
                 let words = line.dropFirst().dropLast().split(separator: " ").map(String.init)
                 func field(_ i: Int) throws(LabelsFileError) -> Field {
                     guard words.count == i + 1, let f = Field(rawValue: words[i]) else { throw fail(.unknownField(words.dropFirst(i).joined(separator: " "))) }
