@@ -93,4 +93,34 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertEqual(bad.out, "")
         XCTAssertTrue(bad.err.hasPrefix("maalplan: /etc/hostname: "))
     }
+
+    func testALabelsFileAddsASynonymAndABadOneIsOneLine() throws {
+        let dir = URL(fileURLWithPath: try temporaryFolder(self))
+        let labels = dir.appendingPathComponent("labels.txt").path
+        // habit-label-inferred has "Kontaktperson" where the template has "Tovholder": inferred
+        // without the file (a warning), read as a label with it (no warning).
+        let doc = f("habit-label-inferred.docx")
+        XCTAssertTrue(try run(["convert", doc]).out.contains("\"label-inferred\""))
+        try "[field coordinator]\nKontaktperson\n".write(toFile: labels, atomically: true, encoding: .utf8)
+        let with = try run(["convert", doc, "--labels", labels])
+        XCTAssertEqual(with.status, 0, with.err)
+        XCTAssertEqual(with.out.components(separatedBy: "\"label-inferred\"").count, 2, "only »Det vil vi afprøve« is left to infer")
+        XCTAssertTrue(with.out.contains("\"coordinator\": \"Omar Haddad\""))
+
+        try "[field chef]\nKontaktperson\n".write(toFile: labels, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("plan.json").path
+        for args in [["convert", doc, "--labels", labels, "-o", out], ["validate", doc, "--labels", labels]] {
+            let bad = try run(args)
+            XCTAssertEqual(bad.status, 2)
+            XCTAssertEqual(bad.out, "")
+            XCTAssertTrue(bad.err.hasPrefix("maalplan: --labels \(labels):1: ukendt felt »chef«"), bad.err)
+            XCTAssertEqual(bad.err.filter { $0 == "\n" }.count, 1, bad.err)
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing written")
+        let db = dir.appendingPathComponent("x.sqlite").path
+        let imp = try run(["import", f("habit-label-inferred.docx"), "--db", db, "--labels", labels, "--lang", "en"])
+        XCTAssertEqual(imp.status, 2)
+        XCTAssertTrue(imp.err.hasPrefix("maalplan: --labels \(labels):1: unknown field \"chef\""), imp.err)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: db), "refused before the database is made")
+    }
 }
