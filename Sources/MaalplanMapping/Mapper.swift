@@ -621,11 +621,15 @@ struct MapState {
                 trace.hadPlaceholder = trace.hadPlaceholder || v.hadPlaceholder
             }
         }
-        result.fields[p] = trace
-        guard filled else { return }
+        guard filled else { result.fields[p] = trace; return }
         let text = v.lines.joined(separator: "\n")
         // In place: a copy of the plan taken out and put back would copy its goals at each change.
         Self.put(f, text, v.lines, replace: replace, goal: goalIndex, rules: rules, into: &result.plan)
+        // Workplaces split from one line: the line as written is kept beside them (`inspect --fields`).
+        if f.field == .contributingWorkplaces, v.lines.count == 1, result.plan.contributingWorkplaces.count > 1 {
+            trace.splitFrom = v.lines[0]
+        }
+        result.fields[p] = trace
     }
 
     static func put(_ label: Label, _ text: String, _ lines: [String], replace: Bool, goal gi: Int, rules: MappingRules,

@@ -6,6 +6,8 @@ public struct FieldTrace: Equatable, Sendable {
     public var hadGuidance = false
     /// A content control showing its placeholder, or a typed placeholder, stood in the cell.
     public var hadPlaceholder = false
+    /// The line as written, when the items were split from one line ("A, B og C").
+    public var splitFrom: String?
 
     public init(location: Location, hadGuidance: Bool = false, hadPlaceholder: Bool = false) {
         self.location = location; self.hadGuidance = hadGuidance; self.hadPlaceholder = hadPlaceholder

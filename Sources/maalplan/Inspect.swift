@@ -1,15 +1,19 @@
 import ArgumentParser
 import MaalplanCLI
 import DocxPackage
+import MaalplanMapping
+import MaalplanModel
 import WordDocument
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Vis et Word-dokument, som læseren ser det (tekst eller JSON).",
+        abstract: "Vis et Word-dokument, som læseren ser det (tekst eller JSON), eller hvor hvert felt er læst fra (--fields).",
         discussion: """
         Shows the neutral document model: paragraphs with their styles, heading and list levels,
         tables as resolved grids, headers, footers, properties and image descriptions.
-        Run it on a plan whose template variant is not recognised.
+        Run it on a plan whose template variant is not recognised. With --fields: each field of the
+        plan, where it was read (table, row, column), its items (with the line as written when one
+        line was split into several), and what the mapper could not place or had to infer.
         """
     )
 
@@ -21,19 +25,62 @@ struct Inspect: ParsableCommand {
     @Option(name: .long, help: "Uddata: text (én linje pr. afsnit) eller json (hele modellen).")
     var format: Format = .text
 
+    @Flag(name: .long, help: "Vis planens felter, og hvor hvert er læst fra, i stedet for dokumentet.")
+    var fields = false
+
+    @OptionGroup var labels: LabelsOption
+
     @OptionGroup var language: LanguageOption
 
     func run() throws {
+        let lang = language.language
+        let rules = try labels.rules(lang)
         let doc: WordDocument
         do {
             doc = try WordReader.read(path: file)
         } catch {
-            reportFailure(file, error, language.language)
+            reportFailure(file, error, lang)
             throw ExitCode(2)
+        }
+        if fields {
+            FileHandleOutput.stdout.write(Self.fields(Mapper.map(doc, rules: rules), lang))
+            return
         }
         switch format {
         case .text: FileHandleOutput.stdout.write(doc.plainText + "\n")
         case .json: FileHandleOutput.stdout.write(doc.json.serialized())
         }
+    }
+
+    /// Each field in the template's order: its name, where it was read, its items.
+    static func fields(_ r: MappingResult, _ lang: MessageLanguage) -> String {
+        var out = ""
+        let goals = max(r.plan.goals.count, 1)
+        let paths = Field.allCases.filter { !$0.isGoalField }.map(FieldPath.init)
+            + (0..<goals).flatMap { g in Field.allCases.filter(\.isGoalField).map { FieldPath(goal: g, $0) } }
+        for path in paths {
+            let trace = r.fields[path]
+            out += path.listName(lang, numberGoals: goals > 1)
+            out += "  → " + (trace.map { $0.location.describe(lang) } ?? lang.pick(da: "ikke i dokumentet", en: "not in the document")) + "\n"
+            let items = r.plan.items(path)
+            if items.isEmpty { out += "    " + lang.pick(da: "(tomt)", en: "(empty)") + "\n" }
+            for item in items {
+                out += "    " + (path.field!.isList ? "• " : "") + item.replacing("\n", with: "\n      ") + "\n"
+            }
+            if let line = trace?.splitFrom {
+                out += "    " + lang.pick(da: "(delt fra én linje: »\(line)«)", en: "(split from one line: \"\(line)\")") + "\n"
+            }
+        }
+        let notes = r.notes.map { ($0.message.text(lang), $0.location) }
+            + r.unplaced.map { u in
+                ((u.label.map { FindingMessage.unrecognisedLabel(label: $0, text: u.text) } ?? .unplacedText(u.text)).text(lang), u.location)
+            }
+        if !notes.isEmpty {
+            out += "\n" + lang.pick(da: "Læst på en særlig måde eller ikke placeret:", en: "Read in an unusual way, or not placed:") + "\n"
+            for (text, loc) in notes {
+                out += "  " + text + (loc.map { "  → " + $0.describe(lang) } ?? "") + "\n"
+            }
+        }
+        return out
     }
 }

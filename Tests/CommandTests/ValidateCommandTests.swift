@@ -123,4 +123,23 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertTrue(imp.err.hasPrefix("maalplan: --labels \(labels):1: unknown field \"chef\""), imp.err)
         XCTAssertFalse(FileManager.default.fileExists(atPath: db), "refused before the database is made")
     }
+
+    func testInspectFieldsShowsWhereEachFieldWasReadAndTheLineASplitListCameFrom() throws {
+        let r = try run(["inspect", "--fields", f("habit-workplaces-sentence.docx")])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("""
+            Bidragende arbejdspladser  → tabel 1, række 2, kolonne 3 (»Bidragende arbejdspladser«)
+                • Boligsocialt Team
+                • SSP
+                • Kultur- og Fritidsafdelingen
+                (delt fra én linje: »Boligsocialt Team, SSP og Kultur- og Fritidsafdelingen.«)
+            """), r.out)
+        // One name per line: nothing was split, nothing to show.
+        let lines = try run(["inspect", "--fields", f("habit-workplaces-line-breaks.docx")])
+        XCTAssertFalse(lines.out.contains("delt fra"), lines.out)
+        let inferred = try run(["inspect", "--fields", "--lang", "en", f("habit-label-inferred.docx")])
+        XCTAssertTrue(inferred.out.contains("""
+            "Kontaktperson" stands where the template has "Coordinator"; its content was read as Coordinator  → table 1, row 1, column 2 (»Kontaktperson«)
+            """), inferred.out)
+    }
 }
