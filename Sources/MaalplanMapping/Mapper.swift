@@ -12,8 +12,9 @@ public enum Mapper {
 }
 
 /// A table cell as the mapping reads it: its text, the label it is (if any), where a person finds
-/// it (`table`, `row`, `column` of its own Word table), and the columns it covers in the grid it
-/// is read in (a table's own, or, for the second part of a split table, the first part's).
+/// it (`table`, `row` of its own Word table, and `column`: the how-manyth cell of the row it is, a
+/// merged cell counted once, as a person counts them), and the grid columns it covers in the grid
+/// it is read in (a table's own, or, for the second part of a split table, the first part's).
 struct GridCell {
     let cell: Cell
     let text: String
@@ -340,13 +341,20 @@ struct MapState {
 
     /// A table's rows as the mapping reads them.
     func grid(_ t: Table, number: Int) -> [[GridCell]] {
-        (0..<t.rowCount).map { r in
-            t.cells(inRow: r).map { c in
+        // Cells merged down from a row above still take a place in the rows they cover.
+        var mergedDown: [Cell] = []
+        return (0..<t.rowCount).map { r in
+            mergedDown.removeAll { $0.row + $0.rowSpan <= r }
+            let cells = t.cells(inRow: r)
+            let row = cells.map { c in
                 let raw = c.text
                 let text = raw.collapsedSpace
-                return GridCell(cell: c, text: text, label: rules.label(text), table: number, row: r, column: c.column,
+                let place = cells.count { $0.column < c.column } + mergedDown.count { $0.column < c.column }
+                return GridCell(cell: c, text: text, label: rules.label(text), table: number, row: r, column: place,
                                 start: c.column, end: c.column + c.columnSpan, multiline: raw.utf8.contains(0x0A))
             }
+            mergedDown += cells.filter { $0.rowSpan > 1 }
+            return row
         }
     }
 
