@@ -18,13 +18,15 @@ import TextScan
 /// - part of a month: "primo/medio/ultimo marts 2025" (1–10, 11–20, 21–end); part of a year:
 ///   "primo 2025" (January), "medio 2025" (June and July, the year's two middle months),
 ///   "ultimo 2025" (December);
-/// - a range: two of these joined by "-", "–", "—", "til", "til og med", "t.o.m.", "og", "+" or "&",
-///   with or without spaces, "fra" before it or not: "1. marts - 30. april 2025", "fra marts til maj
-///   2025", "01.03.2025-30.04.2025", "1/3-30/4 2025", "marts og april 2025", "uge 40 til uge 42",
-///   "Q1-Q2 2025". The first end may be a bare number in the second's unit ("4.-5. december",
-///   "3. og 4. marts", "1.-2. kvartal") or a day and month before a day ("1.3.-30.4.2025"), the
-///   second a bare week number after a week ("uge 40-42", "uge 5 og 6", "uge 5+6", "uge 40/41").
-///   It runs from the first end's first day to the second end's last.
+/// - a range: two of these joined by "-", "–", "—", "til", "til og med", "t.o.m.", "og", "+", "&",
+///   or "/" between words, with or without spaces, "fra" before it or not: "1. marts - 30. april
+///   2025", "fra marts til maj 2025", "01.03.2025-30.04.2025", "1/3-30/4 2025", "marts og april
+///   2025", "marts/april 2025", "uge 40 til uge 42", "Q1-Q2 2025". The first end may be a bare
+///   number in the second's unit ("4.-5. december", "3. og 4. marts", "1.-2. kvartal") or a day and
+///   month before a day ("1.3.-30.4.2025"); the second may be a bare week number after a week
+///   ("uge 40-42", "uge 5 og 6", "uge 5+6", "uge 40/41"), a lower one, into the next year, only
+///   attached or with a year ("uge 52-2", "uge 52/1 2026"). A range runs from the first end's first
+///   day to the second end's last.
 ///
 /// Years: four digits after any form; two digits only attached to a numeric day ("15/6-25",
 /// "15.06.25": 2025), never after a word ("sommer 25" has no year). A year written on one end of a
@@ -37,8 +39,9 @@ import TextScan
 /// Dates are never invented. An impossible date ("31. februar", "uge 53 2025") or a range that runs
 /// backwards in one month or against both written years ("15.-3. marts", "april 2025 - marts 2025")
 /// gives nil. Not dates at all, so the scan goes on past them: numbers of things ("3 møder",
-/// "40 %"), times ("kl. 10.30"), decimals, case numbers ("00.01.00-A00-28-24"), words that hold a
-/// date word ("ugentlig", "bruge", "marcherer", "sommerferien", "vinterferie"), a month's bare
+/// "40 %"), fractions ("1/2 time"), times ("kl. 10.30"), decimals, case numbers
+/// ("00.01.00-A00-28-24"), words that hold a date word ("ugentlig", "bruge", "marcherer",
+/// "sommerferien", "vinterferie"), a month's bare
 /// abbreviation with neither day nor year nor a month after it ("Jan Hansen"), and "jul" with no
 /// day and no dot, which is Christmas ("inden jul 2025"). The first expression in the text wins, a
 /// range counting as one; when that one is impossible the answer is nil.
@@ -84,6 +87,8 @@ public enum DanishDates {
     static let partScalars = scalars([("primo", 0), ("medio", 1), ("ultimo", 2)])
     static let ordinalScalars = scalars([("første", 1), ("andet", 2), ("anden", 2), ("tredje", 3), ("fjerde", 4)])
     static let unitScalars = scalars([("kvartal", 3), ("halvår", 6), ("halvåret", 6)])
+    /// What a fraction counts ("1/2 time", "3/4 år"): the start of the word after it.
+    static let fractionScalars = scalars([("time", 0), ("dag", 0), ("år", 0), ("del", 0)])
 
     // MARK: What was read
 
@@ -165,10 +170,13 @@ public enum DanishDates {
             return j
         }
 
-        /// The first word of `table` at `i` not followed by a letter: its value and end.
-        func word(_ i: Int, _ table: [([Unicode.Scalar], Int)]) -> (Int, Int)? {
+        /// The first word of `table` at `i` not followed by a letter (or followed by anything, when
+        /// not `whole`): its value and end.
+        func word(_ i: Int, _ table: [([Unicode.Scalar], Int)], whole: Bool = true) -> (Int, Int)? {
             for (w, v) in table {
-                guard i + w.count <= c.count, c[i..<(i + w.count)].elementsEqual(w), !isLetter(i + w.count) else { continue }
+                guard i + w.count <= c.count, c[i..<(i + w.count)].elementsEqual(w), !(whole && isLetter(i + w.count)) else {
+                    continue
+                }
                 return (v, i + w.count)
             }
             return nil
@@ -261,11 +269,12 @@ public enum DanishDates {
                 let y = year(e)
                 best = longer(best, Point(unit: .day, a: n, b: m, year: y?.0, end: y?.1 ?? e))
             }
-            // 15/6-2025, 15/6-25, 15/6 2025, 15/6
+            // 15/6-2025, 15/6-25, 15/6 2025, 15/6; not 1/2 time
             if at(a, "/"), !at(i - 1, "/"), let (m, b) = number(a + 1, max: 2) {
                 let y = slashYear(b)
                 let p = Point(unit: .day, a: n, b: m, year: y?.0, end: y?.1 ?? b)
-                if !at(p.end, "/") { best = longer(best, p) }
+                let fraction = y == nil && ws(b) > b && word(ws(b), DanishDates.fractionScalars, whole: false) != nil
+                if !at(p.end, "/"), !fraction { best = longer(best, p) }
             }
             // 15.06.2025, 15-06-2025, 15.06.25
             if !at(i - 1, "."), at(a, ".") || at(a, "-"), let (m, b) = number(a + 1, max: 2),
@@ -356,12 +365,16 @@ public enum DanishDates {
         /// A date at `i`, alone or as a range's first end with its second.
         func expression(_ i: Int) -> (Point, Point?)? {
             if let first = point(i) {
-                if let k = separator(first.end, slash: first.unit == .week) {
+                // "/" is a day's own in 15/6, a range's between words: marts/april, uge 40/41.
+                if let k = separator(first.end, slash: first.unit != .day) {
                     var second = point(k)
-                    // uge 40-42, uge 5 og 6
+                    // uge 40-42, uge 5 og 6; a lower week (into the next year) only attached or with a
+                    // year, "uge 52-2", not "uge 40 - 3 møder"
                     if second == nil, first.unit == .week, let (w, e0) = number(k, max: 2) {
                         let y = weekYear(e0)
-                        second = Point(unit: .week, a: w, b: 0, year: y?.0, end: y?.1 ?? e0)
+                        if w >= first.a || y != nil || k == first.end + 1 {
+                            second = Point(unit: .week, a: w, b: 0, year: y?.0, end: y?.1 ?? e0)
+                        }
                     }
                     if let second, first.weak == 0 || (second.unit == .months && second.b == 1) {
                         return (first, second)
