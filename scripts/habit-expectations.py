@@ -12,31 +12,16 @@ Most python-docx fixtures are the reference plan (../shared/reference/tryghed-20
 with one habit added; each entry names how its document differs.
 """
 import copy
+import importlib.util
 import json
 import pathlib
 
-ORG = ["Albertslund Kommune", "Økonomi & Stab", "Organisation & Politik", "HR & Organisationsudvikling"]
-
-# The reference plan's one goal (tryghed-2025-complete), guidance kept above the answers.
-GOAL = {
-    "goal": "Flere beboere i Hyldespjældet føler sig trygge, når de færdes i området efter mørkets frembrud. "
-            "Målgruppe: beboere over 60 år og forældre til børn i indskolingen.",
-    "objective": "Albertslund skal være en tryg by for alle (Tryghedspolitikken).",
-    "challenge": "Hvordan kan vi fremme deltagelsen i fællesskaber for at styrke Albertslund, nu og i fremtiden?",
-    "signs": ["Andelen af beboere, der føler sig trygge om aftenen, stiger fra 58 % til 70 % i tryghedsmålingen",
-              "Flere deltager i fællesspisning i beboerhuset"],
-    "trialActions": ["Tryghedsvandring med beboere, politi og Vej & Park hvert kvartal",
-                     "Bedre belysning på tre stier udpeget af beboerne",
-                     "Aftenåbent beboerhus med frivillige værter"],
-    "milestones": [
-        {"text": "4.-5. marts 2025: Første tryghedsvandring", "from": "2025-03-04", "to": "2025-03-05"},
-        {"text": "2. kvartal 2025: Ny belysning etableret", "from": "2025-04-01", "to": "2025-06-30"},
-        {"text": "uge 34 2025: Foreløbig evaluering", "from": "2025-08-18", "to": "2025-08-24"},
-        {"text": "december 2025: Endelig evaluering", "from": "2025-12-01", "to": "2025-12-31"},
-    ],
-    "evaluation": "Tryghedsmålingen i november 2025 viser 66 % trygge. Beboerne peger på belysningen som den største forskel.",
-    "learning": "Tryghedsvandringer giver bedst resultat, når beboerne selv inviterer naboer. Vi fortsætter i 2026 med faste værter.",
-}
+# The reference plan (tryghed-2025-complete: its organisation and its one goal, guidance kept
+# above the answers) is written once, in fixture-expectations.py.
+_spec = importlib.util.spec_from_file_location("fixture_expectations", pathlib.Path(__file__).with_name("fixture-expectations.py"))
+_base = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_base)
+ORG, GOAL = _base.ORG, _base.GOAL
 
 # The second filled goal of habit-empty-goal-copies (typed over a copy of goal 1's tables).
 STATION_GOAL = {
