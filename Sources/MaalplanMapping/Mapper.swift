@@ -361,7 +361,7 @@ struct MapState {
     mutating func table(_ t: Table, number: Int) {
         var rows = grid(t, number: number)
         if let labels = openLabels, let first = rows.first, !first.contains(where: { $0.label != nil }),
-           rules.sheet(first.map(\.text).joined(separator: " ").collapsedSpace) == nil {
+           sheet(of: first) == nil {
             // A table split in two: the values of the labels the last table ended with are here.
             openLabels = nil
             result.notes.append(MappingNote(.info, .splitTable(first: labels[0].table, second: number),
@@ -433,6 +433,14 @@ struct MapState {
         return out
     }
 
+    /// The sheet a row's text names ("FØR", "UNDER – udviklingsdage del 1"), for a row of one
+    /// heading across the table.
+    func sheet(of row: [GridCell]) -> Phase? {
+        // A heading is short: most rows are passed without joining their text.
+        guard row.reduce(0, { $0 + $1.text.utf8.count }) <= 80 else { return nil }
+        return rules.sheet(row.lazy.map(\.text).filter { !$0.isEmpty }.joined(separator: " "))
+    }
+
     /// Labels in a row, their values in the rows below up to the next row of labels.
     func readAbove(_ rows: [[GridCell]]) -> TableReading {
         var reading = TableReading(layout: .above)
@@ -446,8 +454,7 @@ struct MapState {
             if isLabelRow {
                 sawLabels = true
                 var n = r + 1
-                while n < rows.count, !rows[n].contains(where: { $0.label != nil }),
-                      rules.sheet(rows[n].map(\.text).joined(separator: " ").collapsedSpace) == nil {
+                while n < rows.count, !rows[n].contains(where: { $0.label != nil }), sheet(of: rows[n]) == nil {
                     n += 1
                 }
                 let valueRows = rows[(r + 1)..<n]
@@ -484,7 +491,7 @@ struct MapState {
                 continue
             }
             if !nonEmpty.isEmpty {
-                if !hasLabel, let s = rules.sheet(nonEmpty.map(\.text).joined(separator: " ").collapsedSpace) {
+                if !hasLabel, let s = sheet(of: row) {
                     reading.steps.append(.sheet(s))   // a merged title row naming the sheet
                 } else if !hasLabel && !sawLabels && r == 0 && row.count == 1 {
                     // A merged title row above the labels: a heading, not content.
@@ -545,7 +552,7 @@ struct MapState {
                 continue
             }
             guard !nonEmpty.isEmpty else { continue }
-            if let s = rules.sheet(nonEmpty.map(\.text).joined(separator: " ").collapsedSpace) {
+            if let s = sheet(of: row) {
                 reading.steps.append(.sheet(s))       // a merged title row naming the sheet
             } else if !sawLabels && r == 0 && row.count == 1 {
                 // A merged title row above the labels: a heading, not content.

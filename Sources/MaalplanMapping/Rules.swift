@@ -148,7 +148,14 @@ public struct MappingRules: Sendable {
 
     /// A sheet heading's key: the label key's letters and digits.
     static func sheetKey(_ s: String) -> String {
-        String(labelRule.key(s).unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+        var out = String.UnicodeScalarView()
+        for u in labelRule.key(s).unicodeScalars {
+            // ASCII by its byte; the rest (æ, ø, å, dashes) by its properties.
+            let keep = u.isASCII ? (u.value >= 0x61 && u.value <= 0x7A) || (u.value >= 0x30 && u.value <= 0x39)
+                : u.properties.isAlphabetic || u.properties.numericType != nil
+            if keep { out.append(u) }
+        }
+        return String(out)
     }
 
     // MARK: Reading the format
