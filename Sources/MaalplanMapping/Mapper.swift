@@ -26,6 +26,11 @@ struct GridCell {
     var end: Int
     /// More than one paragraph or line: no label.
     let multiline: Bool
+    /// `label` is its first line's (a label with a note under it in its cell).
+    var byFirstLine = false
+
+    /// The label the whole text is: a label cell in the 2024 layout, or a label's word in a value's place.
+    var wholeLabel: Label? { byFirstLine ? nil : label }
 
     var isEmpty: Bool { text.isEmpty }
     func overlaps(_ c: GridCell) -> Bool { start < c.end && end > c.start }
@@ -330,11 +335,12 @@ struct MapState {
         }
     }
 
-    /// A short cell text that is not a sentence: could be a label we do not know.
+    /// A short cell text that is not a sentence: could be a label we do not know ("Kontaktperson",
+    /// "Ejer (afdelingschef) – navn og titel").
     static func looksLikeLabel(_ c: GridCell) -> Bool {
         let t = c.text
         guard !t.isEmpty, !c.multiline, t.utf8.count <= 160, !t.hasSuffix("."), !t.hasSuffix("?") else { return false }
-        return t.count <= 40 && t.split(separator: " ").count <= 5
+        return t.count <= 60 && t.split(separator: " ").count <= 8
     }
 
     // MARK: Tables
@@ -350,8 +356,13 @@ struct MapState {
                 let raw = c.text
                 let text = raw.collapsedSpace
                 let place = cells.count { $0.column < c.column } + mergedDown.count { $0.column < c.column }
-                return GridCell(cell: c, text: text, label: rules.label(text), table: number, row: r, column: place,
-                                start: c.column, end: c.column + c.columnSpan, multiline: raw.utf8.contains(0x0A))
+                let multiline = raw.utf8.contains(0x0A)
+                // A label with a short note on a line of its own ("Ejer (afdelingschef)" / "navn og titel").
+                let whole = rules.label(text)
+                let firstLine = whole != nil || !multiline || text.utf8.count > 80 ? nil
+                    : raw.utf8.split(separator: 0x0A).first.flatMap { rules.label(String(decoding: $0, as: UTF8.self)) }
+                return GridCell(cell: c, text: text, label: whole ?? firstLine, table: number, row: r, column: place,
+                                start: c.column, end: c.column + c.columnSpan, multiline: multiline, byFirstLine: firstLine != nil)
             }
             mergedDown += cells.filter { $0.rowSpan > 1 }
             return row
@@ -419,18 +430,33 @@ struct MapState {
     }
 
     /// The template's table whose fields stand where a row's (or a column's) known labels stand,
-    /// when there is exactly one: the fields for the places whose text is not a label.
+    /// when there is exactly one: the fields for the places whose text is not a label, or is a
+    /// label the row has twice where the template has another ("Tegn | Tegn" over signs and
+    /// trial actions: the second is read as "Prøvehandling").
     func inferred(_ slots: [GridCell], templates: [[Field]]) -> [Int: Field] {
-        let known = slots.enumerated().filter { $0.element.label != nil }
-        guard !known.isEmpty, known.count < slots.count else { return [:] }
-        let matches = templates.filter { t in
-            t.count == slots.count && known.allSatisfy { t[$0.offset] == $0.element.label!.field }
-                && slots.indices.allSatisfy { slots[$0].label != nil || slots[$0].isEmpty || Self.looksLikeLabel(slots[$0]) }
+        guard slots.contains(where: { $0.label != nil }) else { return [:] }
+        var found: [[Int: Field]] = []
+        for t in templates where t.count == slots.count {
+            var guesses: [Int: Field] = [:]
+            var fits = 0
+            var fails = false
+            for (i, s) in slots.enumerated() {
+                if let l = s.label {
+                    if t[i] == l.field { fits += 1; continue }
+                    // The same label again, its other place being the template's: a copy typed over this one.
+                    let twice = slots.indices.contains { $0 != i && slots[$0].label?.field == l.field && t[$0] == l.field }
+                    if twice { guesses[i] = t[i] } else { fails = true; break }
+                } else if s.isEmpty || Self.looksLikeLabel(s) {
+                    guesses[i] = t[i]
+                } else {
+                    fails = true; break
+                }
+            }
+            // At least as many labels where the template has them as places guessed: one label
+            // among names ("Ejer | Lone Dahl | Godkendt") identifies nothing.
+            if fits >= guesses.count && !fails && !guesses.isEmpty { found.append(guesses) }
         }
-        guard matches.count == 1 else { return [:] }
-        var out: [Int: Field] = [:]
-        for (i, s) in slots.enumerated() where s.label == nil { out[i] = matches[0][i] }
-        return out
+        return found.count == 1 ? found[0] : [:]
     }
 
     /// The sheet a row's text names ("FØR", "UNDER – udviklingsdage del 1"), for a row of one
@@ -441,56 +467,99 @@ struct MapState {
         return rules.sheet(row.lazy.map(\.text).filter { !$0.isEmpty }.joined(separator: " "))
     }
 
+    /// Whether a row is a row of labels, and its labels (known, or inferred from the template
+    /// table the others identify) by cell. A row of short texts with one known label right under a
+    /// row of labels is their values ("Afdelingschef" written as the owner), not more labels.
+    func labelRow(_ row: [GridCell], underLabels: Bool) -> [Int: (Label, inferred: Bool)]? {
+        let known = row.compactMap(\.label)
+        guard !known.isEmpty, row.allSatisfy({ $0.isEmpty || $0.label != nil || Self.looksLikeLabel($0) }) else { return nil }
+        let guesses = inferred(row, templates: rules.tablesAbove)
+        let distinct = Set(known.map(\.field)).count
+        let nonEmpty = row.filter { !$0.isEmpty }.count
+        guard distinct >= 2 || known.count == nonEmpty || (!guesses.isEmpty && !underLabels) else { return nil }
+        var labels: [Int: (Label, inferred: Bool)] = [:]
+        for (i, c) in row.enumerated() {
+            if let g = guesses[i] { labels[i] = (Label(g), true) } else if let l = c.label { labels[i] = (l, false) }
+        }
+        return labels
+    }
+
     /// Labels in a row, their values in the rows below up to the next row of labels.
     func readAbove(_ rows: [[GridCell]]) -> TableReading {
         var reading = TableReading(layout: .above)
         var sawLabels = false
         var r = 0
+        var underLabels = false
+        var labelRowsRead = Set<[String]>()
         while r < rows.count {
             let row = rows[r]
             let nonEmpty = row.filter { !$0.isEmpty }
-            let hasLabel = row.contains { $0.label != nil }
-            let isLabelRow = hasLabel && nonEmpty.allSatisfy { $0.label != nil || Self.looksLikeLabel($0) }
-            if isLabelRow {
+            if let labels = labelRow(row, underLabels: underLabels) {
                 sawLabels = true
                 var n = r + 1
-                while n < rows.count, !rows[n].contains(where: { $0.label != nil }), sheet(of: rows[n]) == nil {
-                    n += 1
-                }
+                while n < rows.count, labelRow(rows[n], underLabels: n == r + 1) == nil, sheet(of: rows[n]) == nil { n += 1 }
                 let valueRows = rows[(r + 1)..<n]
+                // The same labels again right below: a header row typed twice, read once.
+                if valueRows.isEmpty, n < rows.count, rows[n].map(\.text) == row.map(\.text) {
+                    r = n
+                    continue
+                }
+                // A row of labels this table has had already, with nothing under it: a copy of the header.
+                let texts = row.map(\.text)
+                if !labelRowsRead.insert(texts).inserted, valueRows.allSatisfy({ $0.allSatisfy(\.isEmpty) }) {
+                    r = n
+                    continue
+                }
                 if valueRows.isEmpty && n == rows.count { reading.openLabels = row }
-                let guesses = inferred(row, templates: rules.tablesAbove)
-                var slots: [GridCell] = []
+                // Each value cell belongs to the label over most of it; one spread evenly over several
+                // labels (a merged remark row) belongs to none of them.
+                var values = [[GridCell]](repeating: [], count: row.count)
+                for vr in valueRows {
+                    for v in vr {
+                        // A label's word in a value's place: possible ("Afdelingschef" as the owner), not likely.
+                        if v.wholeLabel != nil { reading.score -= 1 }
+                        let widths = row.map { max(0, min($0.end, v.end) - max($0.start, v.start)) }
+                        if let best = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[best] * 2 > v.end - v.start {
+                            values[best].append(v)
+                        } else if !v.isEmpty {
+                            reading.steps.append(.unplaced(v))
+                            reading.score -= 1
+                        }
+                    }
+                }
+                var seen = Set<Field>()
                 for (i, c) in row.enumerated() {
-                    let values = valueRows.flatMap { $0.filter { $0.overlaps(c) } }
-                    let label = c.label ?? guesses[i].map { Label($0) }
-                    if c.isEmpty && label == nil {
-                        // No label: its values are text nobody placed.
-                        for v in values where !v.isEmpty { reading.steps.append(.unplaced(v)); reading.score -= 1 }
+                    let filled = values[i].contains { !$0.isEmpty }
+                    guard let (label, guessed) = labels[i] else {
+                        if c.isEmpty {
+                            // No label: its values are text nobody placed.
+                            for v in values[i] where !v.isEmpty { reading.steps.append(.unplaced(v)); reading.score -= 1 }
+                        } else {
+                            reading.steps.append(.unknownLabel(c, values: values[i]))
+                            reading.score -= 1
+                        }
                         continue
                     }
-                    slots.append(c)
-                    if let label {
-                        reading.steps.append(.assign(label, values: values, label: c, inferred: c.label == nil))
-                        reading.score += c.label != nil ? 2 : 1
-                        // A label straight over the next row of labels has no value.
-                        if valueRows.isEmpty && n < rows.count { reading.score -= 1 }
-                    } else {
-                        reading.steps.append(.unknownLabel(c, values: values))
+                    // An empty label cell over empty cells: nothing to read, nothing to infer.
+                    if c.isEmpty && !filled { continue }
+                    // The same field twice in a row, not explained by the template: the second is no label.
+                    if !seen.insert(label.field).inserted && !label.addsToField {
+                        reading.steps.append(.unknownLabel(c, values: values[i]))
                         reading.score -= 1
+                        continue
                     }
+                    reading.steps.append(.assign(label, values: values[i], label: c, inferred: guessed))
+                    reading.score += guessed ? 1 : 2
+                    // A label straight over the next row of labels has no value.
+                    if valueRows.isEmpty && n < rows.count { reading.score -= 1 }
                 }
-                // Values under no label at all.
-                for vr in valueRows {
-                    for v in vr where !v.isEmpty && !row.contains(where: { $0.overlaps(v) }) {
-                        reading.steps.append(.unplaced(v))
-                        reading.score -= 1
-                    }
-                }
+                underLabels = valueRows.isEmpty
                 r = n
                 continue
             }
+            underLabels = false
             if !nonEmpty.isEmpty {
+                let hasLabel = row.contains { $0.label != nil }
                 if !hasLabel, let s = sheet(of: row) {
                     reading.steps.append(.sheet(s))   // a merged title row naming the sheet
                 } else if !hasLabel && !sawLabels && r == 0 && row.count == 1 {
@@ -509,7 +578,7 @@ struct MapState {
     func readBeside(_ rows: [[GridCell]]) -> TableReading {
         var reading = TableReading(layout: .beside)
         // The label column's places: the first cell of each row of two or more cells that is not empty.
-        let slotRows = rows.indices.filter { rows[$0].count >= 2 && !rows[$0][0].isEmpty }
+        let slotRows = rows.indices.filter { rows[$0].count >= 2 && !rows[$0][0].isEmpty && !rows[$0][0].byFirstLine }
         let guesses = inferred(slotRows.map { rows[$0][0] }, templates: rules.tablesBeside)
         var guessByRow: [Int: Field] = [:]
         for (i, f) in guesses { guessByRow[slotRows[i]] = f }
@@ -518,7 +587,7 @@ struct MapState {
         for (r, row) in rows.enumerated() {
             let nonEmpty = row.filter { !$0.isEmpty }
             let labelAt: (Int) -> (Label, Bool)? = { i in
-                if let l = row[i].label { return (l, false) }
+                if let l = row[i].wholeLabel { return (l, false) }
                 if i == 0, let f = guessByRow[r] { return (Label(f), true) }
                 return nil
             }
@@ -528,15 +597,20 @@ struct MapState {
                 while i < row.count {
                     let c = row[i]
                     let label = labelAt(i)
-                    guard label != nil || (Self.looksLikeLabel(c) && i + 1 < row.count && row[i + 1].label == nil) else {
+                    guard label != nil || (Self.looksLikeLabel(c) && i + 1 < row.count && row[i + 1].wholeLabel == nil) else {
                         if !c.isEmpty { reading.steps.append(.unplaced(c)); reading.score -= 1 }
                         i += 1
                         continue
                     }
-                    // The value: the cells to the right up to the next label.
+                    // The value: the cell to the right; more cells before the next label are no one's
+                    // (a column added for comments).
                     var j = i + 1
-                    while j < row.count && row[j].label == nil { j += 1 }
-                    let values = Array(row[(i + 1)..<j])
+                    while j < row.count && row[j].wholeLabel == nil { j += 1 }
+                    let values = j > i + 1 ? [row[i + 1]] : []
+                    for extra in row[min(i + 2, j)..<j] where !extra.isEmpty {
+                        reading.steps.append(.unplaced(extra))
+                        reading.score -= 1
+                    }
                     if let (l, guessed) = label {
                         reading.steps.append(.assign(l, values: values, label: c, inferred: guessed))
                         reading.score += guessed ? 1 : 2
@@ -567,6 +641,21 @@ struct MapState {
         return reading
     }
 
+    /// A value without the field's own label typed again: "Tegn:" as a line over the signs is no
+    /// sign, and a one-line "Ejer: Lone Dahl" is "Lone Dahl". Labels are never values. (The
+    /// second half of a joined label, "Målgruppe: ...", says what the line is, and stays.)
+    func withoutOwnLabel(_ lines: [String], _ field: Field) -> [String] {
+        func own(_ text: String) -> Bool {
+            guard let l = rules.label(text) else { return false }
+            return l.field == field && !l.addsToField
+        }
+        let kept = lines.filter { !own($0) }
+        guard kept.count == 1, let line = kept.first, let colon = line.utf8.firstIndex(of: UInt8(ascii: ":")),
+              line.utf8.distance(from: line.startIndex, to: colon) <= 60, own(String(line[..<colon])) else { return kept }
+        let rest = String(line[line.index(after: colon)...]).trimmed
+        return rest.isEmpty ? [] : [rest]
+    }
+
     mutating func apply(_ steps: [TableReading.Step], layout: TableReading.Layout) {
         var lastLabel: Label?
         var labelRows = Set<[Int]>()
@@ -583,12 +672,23 @@ struct MapState {
                                                                        label: at.text, sheet: sheet)))
                 }
                 result.labelCount += 1
+                var v = value(of: values)
+                v.lines = withoutOwnLabel(v.lines, label.field)
+                // A label cell read by its first line: what stands below the label in it is said.
+                if at.multiline, rules.label(at.text) == nil, !guessed {
+                    let rest = value(of: [at]).lines.dropFirst()
+                    if !rest.isEmpty {
+                        result.unplaced.append(UnplacedText(location: Location(table: at.table, row: at.row + 1, column: at.column + 1,
+                                                                               label: nil, sheet: sheet), label: nil,
+                                                            text: rest.joined(separator: "\n")))
+                    }
+                }
                 if layout == .above {
                     if labelRows.insert([at.table, at.row]).inserted { aboveUses += 1 }
                 } else {
                     besideUses += 1
                 }
-                assign(label, value(of: values), loc)
+                assign(label, v, loc)
                 lastLabel = label
             case .append(let values, let at):
                 guard let label = lastLabel else { continue }

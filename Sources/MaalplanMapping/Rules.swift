@@ -9,7 +9,7 @@ import TextScan
 public struct MappingRules: Sendable {
     /// The entries as read, kept so that more can be added.
     struct Entries: Sendable {
-        var labels: [(text: String, label: Label, line: Int)] = []
+        var labels: [(text: String, label: Label, line: Int, builtIn: Bool)] = []
         var tablesAbove: [[Field]] = []
         var tablesBeside: [[Field]] = []
         var sheets: [(text: String, phase: Phase)] = []
@@ -36,10 +36,12 @@ public struct MappingRules: Sendable {
     /// Placeholders: lower case, white space collapsed, trailing full stops and ellipses left out.
     static let placeholderRule = KeyRule(dropsTrailingDots: true)
 
+    static let builtInFile = "data/labels.txt"
+
     /// The rules built in: data/labels.txt.
     public static let standard: MappingRules = {
         do throws(LabelsFileError) {
-            return try MappingRules(entries: parse(embeddedLabels, file: "data/labels.txt", into: Entries()))
+            return try MappingRules(entries: parse(embeddedLabels, file: builtInFile, into: Entries()))
         } catch {
             fatalError("data/labels.txt: \(error.message(.en))")       // held by MappingTests
         }
@@ -48,13 +50,13 @@ public struct MappingRules: Sendable {
     init(entries: Entries) throws(LabelsFileError) {
         self.entries = entries
         // A text that names two different fields is an error, not a silent choice.
-        var seen: [String: (Label, Int)] = [:]
+        var seen: [String: (label: Label, builtIn: Bool)] = [:]
         for e in entries.labels {
             let key = Self.labelRule.key(e.text)
-            if let (other, _) = seen[key], other != e.label {
-                throw LabelsFileError(file: "", line: e.line, problem: .labelTwice(e.text, other.field, e.label.field))
+            if let other = seen[key], other.label != e.label {
+                throw LabelsFileError(file: "", line: e.line, problem: .labelTwice(e.text, other.label.field, e.label.field, builtIn: other.builtIn))
             }
-            seen[key] = (e.label, e.line)
+            seen[key] = (e.label, e.builtIn)
         }
         labels = KeyTable(entries.labels.map { ($0.text, $0.label) }, rule: Self.labelRule)
         tablesAbove = entries.tablesAbove
@@ -196,7 +198,7 @@ public struct MappingRules: Sendable {
             }
             switch section {
             case nil: throw fail(.outsideSection(line))
-            case .field(let label): e.labels.append((line, label, lineNo))
+            case .field(let label): e.labels.append((line, label, lineNo, file == builtInFile))
             case .tablesAbove, .tablesBeside:
                 var fields: [Field] = []
                 for name in line.split(separator: "|") {
@@ -224,7 +226,7 @@ public struct LabelsFileError: Error, Sendable {
         case badSection(String)
         case unknownField(String)
         case outsideSection(String)
-        case labelTwice(String, Field, Field)
+        case labelTwice(String, Field, Field, builtIn: Bool)
     }
     public var file: String
     public var line: Int
@@ -248,7 +250,10 @@ public struct LabelsFileError: Error, Sendable {
         case .outsideSection(let s):
             what = lang.pick(da: "»\(s)« står før første afsnit; begynd med fx [field owner]",
                              en: "\"\(s)\" stands before the first section; begin with e.g. [field owner]")
-        case .labelTwice(let s, let a, let b):
+        case .labelTwice(let s, let a, let b, true):
+            what = lang.pick(da: "»\(s)« betyder allerede \(a.rawValue) i de indbyggede feltnavne (data/labels.txt) og kan ikke også betyde \(b.rawValue); brug et andet ord",
+                             en: "\"\(s)\" already means \(a.rawValue) in the built-in labels (data/labels.txt) and cannot also mean \(b.rawValue); use another word")
+        case .labelTwice(let s, let a, let b, false):
             what = lang.pick(da: "»\(s)« kan ikke både betyde \(a.rawValue) og \(b.rawValue); slet den ene linje",
                              en: "\"\(s)\" cannot mean both \(a.rawValue) and \(b.rawValue); remove one of the lines")
         }

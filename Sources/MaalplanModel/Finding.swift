@@ -172,6 +172,9 @@ public enum FindingMessage: Sendable, Equatable {
         case .emptyGoal:
             return lang.pick(da: "En kopi af måltabellerne uden indhold; den er ikke læst som et mål",
                              en: "A copy of the goal tables with nothing filled in; it was not read as a goal")
+        case .labelInferred(let found, let assumed) where found.isEmpty:
+            return lang.pick(da: "Feltnavnet mangler, hvor skabelonen har »\(assumed.label(lang))«; indholdet er læst som \(assumed.label(lang))",
+                             en: "The label is missing where the template has \"\(assumed.label(lang))\"; its content was read as \(assumed.label(lang))")
         case .labelInferred(let found, let assumed):
             return lang.pick(da: "»\(found)« står, hvor skabelonen har »\(assumed.label(lang))«; indholdet er læst som \(assumed.label(lang))",
                              en: "\"\(found)\" stands where the template has \"\(assumed.label(lang))\"; its content was read as \(assumed.label(lang))")

@@ -40,9 +40,13 @@ final class RulesTests: XCTestCase {
         XCTAssertEqual(more.label("Kontaktperson:"), Label(.coordinator))
         XCTAssertEqual(more.label("Tovholder"), Label(.coordinator), "the built-in labels stay")
         XCTAssertNil(rules.label("Kontaktperson"), "the standard rules are unchanged")
-        XCTAssertEqual(Lists.workplaces(in: "Børn og Unge og Kultur og Fritid", rules: more), ["Børn og Unge og Kultur og Fritid"],
-                       "no comma: one name unless it is exactly two known ones")
-        XCTAssertEqual(Lists.workplaces(in: "Kultur og Fritid og Børn og Unge", rules: more).count, 1)
+        // Two names the file knows, joined by "og", are two, also when each has an "og" of its own.
+        XCTAssertEqual(Lists.workplaces(in: "Børn og Unge og Kultur og Fritid", rules: more), ["Børn og Unge", "Kultur og Fritid"])
+        XCTAssertEqual(Lists.workplaces(in: "Kultur og Fritid og Børn og Unge", rules: more), ["Kultur og Fritid", "Børn og Unge"])
+        XCTAssertEqual(Lists.workplaces(in: "Social og Sundhed, Børn og Unge og Kultur og Fritid", rules: more),
+                       ["Social og Sundhed", "Børn og Unge", "Kultur og Fritid"])
+        XCTAssertEqual(Lists.workplaces(in: "Børn og Unge og Kultur og Fritid", rules: rules), ["Børn og Unge og Kultur og Fritid"],
+                       "without the file: no comma, one name")
         let two = try rules.adding("[workplaces]\nSSP\nVej & Park\n", file: "x")
         XCTAssertEqual(Lists.workplaces(in: "SSP og Vej & Park", rules: two), ["SSP", "Vej & Park"])
         XCTAssertEqual(Lists.workplaces(in: "SSP og Vej & Park", rules: rules), ["SSP og Vej & Park"])
@@ -58,7 +62,9 @@ final class RulesTests: XCTestCase {
         XCTAssertEqual(message("# x\n[felter]\n")?.hasPrefix("labels.txt:2: ukendt afsnit [felter]"), true)
         XCTAssertEqual(message("[tables above]\nowner | boss\n")?.hasPrefix("labels.txt:2: ukendt felt »boss«"), true)
         XCTAssertEqual(message("[field owner]\nTegn\n"),
-                       "labels.txt:2: »Tegn« kan ikke både betyde signs og owner; slet den ene linje")
+                       "labels.txt:2: »Tegn« betyder allerede signs i de indbyggede feltnavne (data/labels.txt) og kan ikke også betyde owner; brug et andet ord")
+        XCTAssertEqual(message("[field owner]\nChef\n[field coordinator]\nchef\n"),
+                       "labels.txt:4: »chef« kan ikke både betyde owner og coordinator; slet den ene linje")
         for m in [message("Kontaktperson"), message("[field boss]")] { XCTAssertFalse(m?.contains("\n") ?? true) }
         do {
             _ = try rules.adding(file: "/nonexistent/labels.txt")
@@ -90,6 +96,10 @@ final class WorkplaceListTests: XCTestCase {
             ("Vej & Park", ["Vej & Park"]),
             ("Naturskolen.", ["Naturskolen"]),
             ("Sundhed m.fl.", ["Sundhed m.fl."]),
+            ("Boligsocialt Team, SSP, og Vej & Park", ["Boligsocialt Team", "SSP", "Vej & Park"]),
+            ("Boligsocialt Team, samt Vej & Park", ["Boligsocialt Team", "Vej & Park"]),
+            ("SSP (Skole, Socialforvaltning og Politi), Naturskolen", ["SSP (Skole, Socialforvaltning og Politi)", "Naturskolen"]),
+            ("1. Boligsocialt Team", ["Boligsocialt Team"]),
         ]
         for (text, want) in table {
             XCTAssertEqual(Lists.workplaces(in: text, rules: rules), want, text)
@@ -97,8 +107,9 @@ final class WorkplaceListTests: XCTestCase {
     }
 
     func testOnePerLineKeepsEachLineWhole() {
-        XCTAssertEqual(Lists.items(.contributingWorkplaces, ["Børn og Unge", "Kultur og Fritid.", "- SSP"], rules: rules),
-                       ["Børn og Unge", "Kultur og Fritid", "SSP"])
+        XCTAssertEqual(Lists.items(.contributingWorkplaces, ["Børn og Unge", "Kultur og Fritid.", "- SSP", "Naturskolen,", "2) Vej & Park"],
+                                   rules: rules),
+                       ["Børn og Unge", "Kultur og Fritid", "SSP", "Naturskolen", "Vej & Park"])
         // Other lists are not split at commas.
         XCTAssertEqual(Lists.items(.signs, ["Flere deltager, især unge"], rules: rules), ["Flere deltager, især unge"])
     }

@@ -144,4 +144,85 @@ final class StructureTests: XCTestCase {
         XCTAssertEqual(blank.plan.goals.count, 1)
         XCTAssertEqual(blank.notes, [])
     }
+
+    // Found by trying documents as staff write them (one odd cell must not re-read a table).
+
+    func testAValueThatIsALabelWordIsNoRowOfLabels() throws {
+        // The owner written as the role: "Afdelingschef" is a synonym of the owner's label.
+        let t = table(columns: 3, row(textCell("Ejer (afdelingschef)"), textCell("Tovholder"), textCell("Bidragende arbejdspladser")),
+                      row(textCell("Afdelingschef"), textCell("Omar Haddad"), cell(DocxBuilder.paragraph("SSP") + DocxBuilder.paragraph("Vej & Park"))))
+        let r = try map(t)
+        XCTAssertEqual(r.plan.template, .maalplan2025)
+        XCTAssertEqual(r.plan.owner, "", "a label is never a value")
+        XCTAssertEqual(r.plan.coordinator, "Omar Haddad")
+        XCTAssertEqual(r.plan.contributingWorkplaces, ["SSP", "Vej & Park"])
+        XCTAssertEqual(r.fields[FieldPath(.owner)]?.location, Location(table: 1, row: 2, column: 1, label: "Ejer (afdelingschef)"))
+    }
+
+    func testTheSameLabelTwiceInARowIsInferredFromTheTemplate() throws {
+        let t = table(columns: 3, row(textCell("Ejer"), textCell("Ejer"), textCell("Bidragende arbejdspladser")),
+                      row(textCell("Lone Dahl"), textCell("Omar Haddad"), textCell("SSP")))
+        let r = try map(t)
+        XCTAssertEqual([r.plan.owner, r.plan.coordinator], ["Lone Dahl", "Omar Haddad"])
+        XCTAssertEqual(r.notes.map(\.message), [.labelInferred(found: "Ejer", assumed: .coordinator)])
+
+        // No template table explains it (a row of two labels): the second is no label, its value is
+        // reported, nothing is overwritten.
+        let odd = table(columns: 2, row(textCell("Ejer"), textCell("Ejer")), row(textCell("Lone Dahl"), textCell("Omar Haddad")))
+        let r2 = try map(odd)
+        XCTAssertEqual(r2.plan.owner, "Lone Dahl")
+        XCTAssertEqual(r2.unplaced.map(\.text), ["Omar Haddad"])
+    }
+
+    func testAMergedCellUnderSeveralLabelsIsNoOnesValue() throws {
+        let t = table(columns: 2, row(textCell("Tegn"), textCell("Prøvehandling")),
+                      row(textCell("Flere deltager"), textCell("Jobcafé")),
+                      row(textCell("Bemærkning: revideres i januar", tcPr: #"<w:gridSpan w:val="2"/>"#)))
+        let r = try map(foer + t)
+        XCTAssertEqual(r.plan.goals.first?.signs, ["Flere deltager"])
+        XCTAssertEqual(r.plan.goals.first?.trialActions, ["Jobcafé"])
+        XCTAssertEqual(r.unplaced, [UnplacedText(location: Location(table: 2, row: 3, column: 1), label: nil,
+                                                 text: "Bemærkning: revideres i januar")])
+    }
+
+    func testA2024ValueIsTheOneCellBesideItsLabel() throws {
+        let t = DocxBuilder.paragraph("FØR") + table(columns: 3, row(textCell("Ejer"), textCell("Lone Dahl"), textCell("Godkendt af direktion")),
+                                                     row(textCell("Tovholder"), textCell("Omar Haddad"), textCell("")))
+        let r = try map(t)
+        XCTAssertEqual(r.plan.owner, "Lone Dahl")
+        XCTAssertEqual(r.unplaced.map(\.text), ["Godkendt af direktion"])
+    }
+
+    func testALabelWithANoteBelowItInItsCell() throws {
+        let t = table(columns: 3, row(cell(DocxBuilder.paragraph("Ejer (afdelingschef)") + DocxBuilder.paragraph("navn og titel")),
+                                      textCell("Tovholder"), textCell("Bidragende arbejdspladser")),
+                      row(textCell("Lone Dahl"), textCell("Omar Haddad"), textCell("SSP")))
+        let r = try map(t)
+        XCTAssertEqual([r.plan.owner, r.plan.coordinator], ["Lone Dahl", "Omar Haddad"])
+        XCTAssertEqual(r.unplaced.map(\.text), ["navn og titel"], "the note is said, not dropped")
+    }
+
+    func testAHeaderRowTypedTwiceIsReadOnce() throws {
+        let labels = row(textCell("Tegn"), textCell("Prøvehandling"))
+        let t = table(columns: 2, labels, labels, row(textCell("Flere deltager"), textCell("Jobcafé")))
+        let r = try map(foer + t)
+        XCTAssertEqual(r.plan.goals.count, 1)
+        XCTAssertEqual(r.plan.goals.first?.signs, ["Flere deltager"])
+        XCTAssertEqual(r.notes, [])
+
+        // The header copied below the values, nothing under it: no second goal.
+        let after = table(columns: 2, labels, row(textCell("Flere deltager"), textCell("Jobcafé")), labels, row(textCell(""), textCell("")))
+        let r2 = try map(foer + after)
+        XCTAssertEqual(r2.plan.goals.count, 1)
+        XCTAssertEqual(r2.plan.goals.first?.trialActions, ["Jobcafé"])
+        XCTAssertEqual(r2.notes, [])
+    }
+
+    func testTheFieldsOwnLabelTypedInTheValueIsNoValue() throws {
+        let t = table(columns: 2, row(textCell("Tegn"), textCell("Prøvehandling")),
+                      row(cell(DocxBuilder.paragraph("Tegn:") + DocxBuilder.paragraph("Flere deltager")), textCell("Prøvehandling: Jobcafé")))
+        let r = try map(foer + t)
+        XCTAssertEqual(r.plan.goals.first?.signs, ["Flere deltager"])
+        XCTAssertEqual(r.plan.goals.first?.trialActions, ["Jobcafé"])
+    }
 }
