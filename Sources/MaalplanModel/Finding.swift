@@ -144,8 +144,7 @@ public enum FindingMessage: Sendable, Equatable {
             return lang.pick(da: "\(path.phrase(lang)) indeholder kun pladsholdertekst (»Klik eller tryk her ...«)",
                              en: "\(path.phrase(lang)) holds only placeholder text (\"Click or tap here ...\")")
         case .guidanceLeft(let paths):
-            let numberGoals = Set(paths.compactMap(\.goal)).count > 1 || paths.contains { ($0.goal ?? 0) > 0 }
-            let names = paths.map { $0.listName(lang, numberGoals: numberGoals) }.joined(separator: ", ")
+            let names = Self.fieldsByGoals(paths, lang)
             return lang.pick(da: "Skabelonens vejledning står stadig blandt svarene i \(names); den er ikke læst som indhold",
                              en: "The template's guidance still stands among the answers in \(names); it was not read as content")
         case .milestoneOutsideYear(let text, let year):
@@ -188,6 +187,32 @@ public enum FindingMessage: Sendable, Equatable {
             return lang.pick(da: "Dokumentet har ingen målplan-felter (Ejer, Tovholder, Mål & målgruppe ...); er det en målplan?",
                              en: "The document has no målplan fields (Ejer, Tovholder, Mål & målgruppe ...); is it a plan?")
         }
+    }
+
+    /// Fields named once each, with the goals they are in when the plan has more than one:
+    /// "Tegn, Prøvehandling (mål 1 og 2), Læring (mål 2)".
+    static func fieldsByGoals(_ paths: [FieldPath], _ lang: MessageLanguage) -> String {
+        let numberGoals = Set(paths.compactMap(\.goal)).count > 1 || paths.contains { ($0.goal ?? 0) > 0 }
+        var fields: [Field] = []
+        var goals: [Field: [Int]] = [:]
+        for p in paths {
+            guard let f = p.field else { continue }
+            if goals[f] == nil { fields.append(f) }
+            goals[f, default: []] += p.goal.map { [$0 + 1] } ?? []
+        }
+        var groups: [(names: [String], goals: [Int])] = []
+        for f in fields {
+            let g = goals[f] ?? []
+            if let last = groups.last, last.goals == g { groups[groups.count - 1].names.append(f.label(lang)) } else { groups.append(([f.label(lang)], g)) }
+        }
+        return groups.map { group in
+            let names = group.names.joined(separator: ", ")
+            guard numberGoals, !group.goals.isEmpty else { return names }
+            let numbers = group.goals.map(String.init)
+            let list = numbers.count == 1 ? numbers[0]
+                : numbers.dropLast().joined(separator: ", ") + lang.pick(da: " og ", en: " and ") + numbers.last!
+            return names + " (" + lang.pick(da: "mål ", en: numbers.count == 1 ? "goal " : "goals ") + list + ")"
+        }.joined(separator: ", ")
     }
 
     /// A text on one line, cut at 80 characters.

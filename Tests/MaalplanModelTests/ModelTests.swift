@@ -86,6 +86,13 @@ final class FindingMessageTests: XCTestCase {
                        "»Prøvehandling« for mål 1 mangler (UNDER – udviklingsdage del 2)")
         XCTAssertEqual(FindingMessage.guidanceLeft([FieldPath(goal: 0, .signs), FieldPath(goal: 1, .learning)]).text(.da),
                        "Skabelonens vejledning står stadig blandt svarene i Tegn (mål 1), Læring (mål 2); den er ikke læst som indhold")
+        // Fields in every goal are named once, with the goals.
+        let twoGoals: [FieldPath] = [0, 1].flatMap { g in [Field.signs, .trialActions, .learning].map { FieldPath(goal: g, $0) } }
+            + [FieldPath(goal: 2, .learning)]
+        XCTAssertEqual(FindingMessage.guidanceLeft(twoGoals).text(.da),
+                       "Skabelonens vejledning står stadig blandt svarene i Tegn, Prøvehandling (mål 1 og 2), Læring (mål 1, 2 og 3); den er ikke læst som indhold")
+        XCTAssertEqual(FindingMessage.guidanceLeft([FieldPath(goal: 0, .signs), FieldPath(goal: 0, .learning)]).text(.en),
+                       "The template's guidance still stands among the answers in Signs, Learning; it was not read as content")
         XCTAssertEqual(FindingMessage.labelInferred(found: "Kontaktperson", assumed: .coordinator).text(.en),
                        "\"Kontaktperson\" stands where the template has \"Coordinator\"; its content was read as Coordinator")
     }
