@@ -22,6 +22,9 @@ _spec = importlib.util.spec_from_file_location("fixture_expectations", pathlib.P
 _base = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_base)
 ORG, GOAL = _base.ORG, _base.GOAL
+# The reference plan in the 2024 layout (tryghed-2024-phase-sheets: every sheet filled; its milestones
+# keep their 2025 dates, as written).
+PLAN_2024 = _base.plan2024(4)
 
 # The second filled goal of habit-empty-goal-copies (typed over a copy of goal 1's tables).
 STATION_GOAL = {
@@ -259,6 +262,70 @@ EXPECTED = {
             learning="Måltidet fungerer bedst med faste værter. Vi udvider til plejecentrets anden afdeling i 2026.")],
         phaseReached="EFTER"),
 }
+
+# Section 9 on of Fixtures/sources/habits.md: copies of the reference plan (tryghed-2025-complete,
+# guidance kept above the answers) or of its 2024 layout, each with one habit. Read as a person reads
+# them; the comment says how the document differs from the reference.
+EXPECTED.update({
+    # 9a. Table 1's labels "Ejer (afdelingschef) | Ejer | Bidragende arbejdspladser": the coordinator's
+    #     label retyped "Ejer". The second "Ejer" stands where the template has Tovholder: Omar Haddad
+    #     is the coordinator (label-inferred), and Lone Dahl Petersen stays the owner.
+    "habit-label-twice-owner": plan(),
+    # 9b. Table 3's labels "Tegn | Tegn": the second stands where the template has Prøvehandling, over
+    #     the trial actions (label-inferred). The signs are the first column's only.
+    "habit-label-twice-signs": plan(),
+    # 9c. Table 2's labels "Målsætning | Målsætning & politik | Udfordring": "Målsætning" typed over the
+    #     goal column. The first column is the goal (label-inferred), the objective the second column's.
+    "habit-label-objective-over-goal": plan(),
+    # 10a. The owner's value is the role "Afdelingschef" (the name not known yet). A label's word is no
+    #      value: no owner, so FØR is not reached.
+    "habit-value-role-for-owner": plan(owner="", phaseReached="NONE"),
+    # 10b. "Ejer: Lone Dahl Petersen" and "Tovholder: Omar Haddad" as the values: the label typed before
+    #      the name is no part of it.
+    "habit-value-label-prefix": plan(),
+    # 10c. The field's own label as the first line of its value, typed over the guidance: "Tegn:" over the
+    #      two signs, "Milepæle" over the four milestones, "Læring:" over the learning. Dropped; the rest
+    #      is the reference's answers.
+    "habit-value-own-label": plan(),
+    # 11a. A row added under Milepælsplan | Evaluering | Læring, its three cells merged, with
+    #      "Bemærkning: planen revideres i januar 2026": under all three labels, so no field's.
+    "habit-merged-remark-row": plan(),
+    # 11b. The same under Ejer | Tovholder | Bidragende arbejdspladser: "Sekretær: Anna Holm" is not the
+    #      owner's, the coordinator's or a workplace.
+    "habit-merged-row-foer": plan(),
+    # 11c. The goal cell holds the goal alone; below it a label row "Målgruppe" and a value row with the
+    #      target group (their other cells empty). Mål & målgruppe holds both: the target group follows
+    #      the goal as a line of its own (paragraphs of a text field are joined by a line break).
+    "habit-targetgroup-rows": plan(goals=[dict(
+        GOAL, goal="Flere beboere i Hyldespjældet føler sig trygge, når de færdes i området efter mørkets frembrud.\n"
+                   "Beboere over 60 år og forældre til børn i indskolingen.")]),
+    # 11d. Table 2's label row twice above its values: read once.
+    "habit-label-row-twice": plan(),
+    # 11e. Table 2's label row once more below its values (nothing under it): no new goal, no empty values.
+    "habit-label-row-after": plan(),
+    # 12a. The owner's label cell: "Ejer (afdelingschef)", then a second paragraph "Navn og titel". Read
+    #      as the label; the note is no value.
+    "habit-label-note-owner": plan(),
+    # 12b. The owner's label "Ejer (afdelingschef) – navn og titel": read as Ejer (label-inferred).
+    "habit-label-variant-owner": plan(),
+    # 13. The 2024 layout, FØR's table with a third column: "Godkendt af direktion" beside
+    #     "Ejer | Lone Dahl Petersen", the other new cells empty. The owner is the cell beside the label.
+    "habit-2024-third-column": copy.deepcopy(PLAN_2024),
+    # 14. The workplaces cell retyped (the reference has four names, one a paragraph).
+    #     "Boligsocialt Team (BST), SSP (Skole, Socialforvaltning og Politi) og Vej & Park": no split
+    #     inside the parentheses.
+    "habit-workplaces-parentheses": plan(contributingWorkplaces=[
+        "Boligsocialt Team (BST)", "SSP (Skole, Socialforvaltning og Politi)", "Vej & Park"]),
+    #     "1. Boligsocialt Team" / "2. SSP" / "3. Vej & Park" (typed numbers, one a paragraph).
+    "habit-workplaces-numbered": plan(contributingWorkplaces=["Boligsocialt Team", "SSP", "Vej & Park"]),
+    #     "Boligsocialt Team, SSP, samt Vej & Park".
+    "habit-workplaces-comma-samt": plan(contributingWorkplaces=["Boligsocialt Team", "SSP", "Vej & Park"]),
+    #     "Boligsocialt Team, SSP, Kultur- og Fritidsafdelingen, og Vej & Park".
+    "habit-workplaces-comma-og": plan(contributingWorkplaces=[
+        "Boligsocialt Team", "SSP", "Kultur- og Fritidsafdelingen", "Vej & Park"]),
+    #     "Boligsocialt Team," / "SSP," / "Vej & Park" (one a paragraph, commas left at the ends).
+    "habit-workplaces-trailing-commas": plan(contributingWorkplaces=["Boligsocialt Team", "SSP", "Vej & Park"]),
+})
 
 if __name__ == "__main__":
     root = pathlib.Path(__file__).resolve().parent.parent / "Fixtures"

@@ -27,6 +27,7 @@ OUT = ROOT / "Fixtures"
 
 BLANK = "maalplan-2025-blank.docx"
 COMPLETE = "tryghed-2025-complete.docx"
+SHEETS_2024 = "tryghed-2024-phase-sheets.docx"
 
 # The five guidance cells of the 2025 template, as (table index, column) of the goal tables
 # counted from the goal's first table (0 = Mål & målgruppe, 1 = Tegn | Prøvehandling, 2 = Milepælsplan ...).
@@ -217,6 +218,42 @@ def add_column(tbl, label, value, width=2635):
         tr.append(new)
 
 
+def copy_row(tbl, index, before=None):
+    """Row `index` copied (as select row, Copy, Paste Rows): to the end of the table, or above row
+    `before`. Returns the new row."""
+    new = copy.deepcopy(rows(tbl)[index])
+    if before is None:
+        rows(tbl)[-1].addnext(new)
+    else:
+        rows(tbl)[before].addprevious(new)
+    return new
+
+
+def add_merged_row(tbl, text):
+    """A row added at the end (Insert Below) and its cells merged into one (Merge Cells) spanning the
+    whole grid, with `text` typed in it."""
+    tr = copy.deepcopy(rows(tbl)[-1])
+    grid = [int(g.get(W("w"))) for g in tbl.find(W("tblGrid")).findall(W("gridCol"))]
+    for c in cells(tr)[1:]:
+        tr.remove(c)
+    first = cells(tr)[0]
+    tcw = first.find(W("tcPr")).find(W("tcW"))
+    tcw.set(W("w"), str(sum(grid)))
+    span = OxmlElement("w:gridSpan")
+    span.set(W("val"), str(len(grid)))
+    tcw.addnext(span)
+    set_lines(first, [text])
+    rows(tbl)[-1].addnext(tr)
+    return tr
+
+
+def set_label_with_note(tc_el, label, note):
+    """A label cell with a note typed below the label (Enter, then the note in plain text)."""
+    clear(tc_el)
+    tc_el.append(paragraph(label, bold=True))
+    tc_el.append(paragraph(note))
+
+
 # MARK: Document-level edits
 
 def set_case_number(doc, number):
@@ -403,6 +440,39 @@ SELVBETJENING = {
 }
 
 
+# For the fixtures of section 9 on (see main): what is typed into copies of the reference plan.
+
+# The reference plan's answers (tryghed-2025-complete), as typed below its guidance.
+REFERENCE_ANSWERS = {
+    "signs": ["Andelen af beboere, der føler sig trygge om aftenen, stiger fra 58 % til 70 % i tryghedsmålingen",
+              "Flere deltager i fællesspisning i beboerhuset"],
+    "milestones": ["4.-5. marts 2025: Første tryghedsvandring",
+                   "2. kvartal 2025: Ny belysning etableret",
+                   "uge 34 2025: Foreløbig evaluering",
+                   "december 2025: Endelig evaluering"],
+    "learning": ["Tryghedsvandringer giver bedst resultat, når beboerne selv inviterer naboer. "
+                 "Vi fortsætter i 2026 med faste værter."],
+}
+
+# The reference goal cut in two: the goal, and its target group in rows of their own.
+GOAL_ALONE = "Flere beboere i Hyldespjældet føler sig trygge, når de færdes i området efter mørkets frembrud."
+TARGET_GROUP = "Beboere over 60 år og forældre til børn i indskolingen."
+
+# The workplaces cell retyped (one list item a paragraph).
+WORKPLACES_TYPED = {
+    # Short names and explanations in parentheses, a comma and an "og" inside one of them.
+    "parentheses": ["Boligsocialt Team (BST), SSP (Skole, Socialforvaltning og Politi) og Vej & Park"],
+    # Numbers typed before the names (not Word numbering).
+    "numbered": ["1. Boligsocialt Team", "2. SSP", "3. Vej & Park"],
+    # A comma before "samt".
+    "comma-samt": ["Boligsocialt Team, SSP, samt Vej & Park"],
+    # A comma before the last "og" (and "Kultur- og Fritidsafdelingen" in the list).
+    "comma-og": ["Boligsocialt Team, SSP, Kultur- og Fritidsafdelingen, og Vej & Park"],
+    # One name a line, each line ended by a comma.
+    "trailing-commas": ["Boligsocialt Team,", "SSP,", "Vej & Park"],
+}
+
+
 def new_plan(plan):
     """The blank template filled in with a plan of its own (its own case, logo text and title)."""
     doc = Document(REF / BLANK)
@@ -495,6 +565,92 @@ def main():
 
     # 6. Milestones dated as Danish staff write them.
     save(new_plan(SELVBETJENING), "habit-milestone-dates.docx")
+
+    # 9. A label typed twice in one row (a label copied over its neighbour): the second is read as the
+    #    label the template has at its place.
+    doc = Document(REF / COMPLETE)
+    set_label(tc(tables(doc)[0], 0, 1), "Ejer")
+    save(doc, "habit-label-twice-owner.docx")
+    doc = Document(REF / COMPLETE)
+    set_label(tc(tables(doc)[2], 0, 1), "Tegn")
+    save(doc, "habit-label-twice-signs.docx")
+    doc = Document(REF / COMPLETE)
+    set_label(tc(tables(doc)[1], 0, 0), "Målsætning")
+    save(doc, "habit-label-objective-over-goal.docx")
+
+    # 10. Labels' words in the values.
+    #     a. The owner not known yet: the role typed where the name goes.
+    doc = Document(REF / COMPLETE)
+    set_lines(tc(tables(doc)[0], 1, 0), ["Afdelingschef"])
+    save(doc, "habit-value-role-for-owner.docx")
+    #     b. "Ejer: ..." and "Tovholder: ..." typed before the names.
+    doc = Document(REF / COMPLETE)
+    set_lines(tc(tables(doc)[0], 1, 0), ["Ejer: Lone Dahl Petersen"])
+    set_lines(tc(tables(doc)[0], 1, 1), ["Tovholder: Omar Haddad"])
+    save(doc, "habit-value-label-prefix.docx")
+    #     c. The field's own label as a first line over the answers, typed over the guidance: "Tegn:",
+    #        "Milepæle" (the 2024 label), "Læring:".
+    doc = Document(REF / COMPLETE)
+    t = tables(doc)
+    set_lines(tc(t[2], 1, 0), ["Tegn:"] + REFERENCE_ANSWERS["signs"])
+    set_lines(tc(t[3], 1, 0), ["Milepæle"] + REFERENCE_ANSWERS["milestones"])
+    set_lines(tc(t[3], 1, 2), ["Læring:"] + REFERENCE_ANSWERS["learning"])
+    save(doc, "habit-value-own-label.docx")
+
+    # 11. Rows added to a template table.
+    #     a. A remark in a row added under Milepælsplan | Evaluering | Læring, its cells merged.
+    doc = Document(REF / COMPLETE)
+    add_merged_row(tables(doc)[3], "Bemærkning: planen revideres i januar 2026")
+    save(doc, "habit-merged-remark-row.docx")
+    #     b. The same under Ejer | Tovholder | Bidragende arbejdspladser: a secretary named.
+    doc = Document(REF / COMPLETE)
+    add_merged_row(tables(doc)[0], "Sekretær: Anna Holm")
+    save(doc, "habit-merged-row-foer.docx")
+    #     c. The target group in rows of its own under the goal table: its label row copied and retyped
+    #        "Målgruppe", its value row copied and retyped; the goal cell keeps the goal alone.
+    doc = Document(REF / COMPLETE)
+    tbl = tables(doc)[1]
+    labels = copy_row(tbl, 0)
+    values = copy_row(tbl, 1)
+    set_label(cells(labels)[0], "Målgruppe")
+    set_lines(cells(values)[0], [TARGET_GROUP])
+    for c in cells(labels)[1:] + cells(values)[1:]:
+        set_lines(c, [])
+    set_lines(tc(tbl, 1, 0), [GOAL_ALONE])
+    save(doc, "habit-targetgroup-rows.docx")
+    #     d. The label row of Mål & målgruppe ... typed twice: above its values, and below them.
+    doc = Document(REF / COMPLETE)
+    copy_row(tables(doc)[1], 0, before=1)
+    save(doc, "habit-label-row-twice.docx")
+    doc = Document(REF / COMPLETE)
+    copy_row(tables(doc)[1], 0)
+    save(doc, "habit-label-row-after.docx")
+
+    # 12. A label cell with more than the label.
+    #     a. A note below the label, as the cell's second paragraph.
+    doc = Document(REF / COMPLETE)
+    set_label_with_note(tc(tables(doc)[0], 0, 0), "Ejer (afdelingschef)", "Navn og titel")
+    save(doc, "habit-label-note-owner.docx")
+    #     b. The note typed after the label, on the same line.
+    doc = Document(REF / COMPLETE)
+    set_label(tc(tables(doc)[0], 0, 0), "Ejer (afdelingschef) – navn og titel")
+    save(doc, "habit-label-variant-owner.docx")
+
+    # 13. The 2024 layout: a third column added to the FØR sheet's table (Insert Right, the columns
+    #     narrowed), a remark typed beside the owner, the other new cells left empty.
+    doc = Document(REF / SHEETS_2024)
+    tbl = tables(doc)[0]
+    add_column(tbl, "", None, width=3513)
+    for r in range(len(rows(tbl))):
+        set_lines(tc(tbl, r, 2), ["Godkendt af direktion"] if r == 0 else [])
+    save(doc, "habit-2024-third-column.docx")
+
+    # 14. More contributing workplaces as people type them (one habit per plan: a plan has one
+    #     workplaces cell).
+    for name, lines in WORKPLACES_TYPED.items():
+        doc = Document(REF / COMPLETE)
+        set_lines(tc(tables(doc)[0], 1, 2), lines)
+        save(doc, f"habit-workplaces-{name}.docx")
 
 
 if __name__ == "__main__":
