@@ -82,4 +82,31 @@ final class HabitFixtureTests: XCTestCase {
         XCTAssertEqual(left.first?.message,
                        "Skabelonens vejledning står stadig blandt svarene i Tegn, Prøvehandling, Milepælsplan, Evaluering, Læring; den er ikke læst som indhold")
     }
+
+    /// One odd cell is said where it stands, and the rest of its table is read as usual
+    /// (Fixtures/sources/habits.md, sections 9–14).
+    func testOneOddCellIsSaidWhereItStands() throws {
+        let cases: [(String, FindingCode, Location)] = [
+            ("habit-label-twice-owner.docx", .labelInferred, Location(table: 1, row: 1, column: 2, label: "Ejer")),
+            ("habit-label-twice-signs.docx", .labelInferred, Location(table: 3, row: 1, column: 2, label: "Tegn")),
+            ("habit-label-objective-over-goal.docx", .labelInferred, Location(table: 2, row: 1, column: 1, label: "Målsætning")),
+            ("habit-label-variant-owner.docx", .labelInferred,
+             Location(table: 1, row: 1, column: 1, label: "Ejer (afdelingschef) – navn og titel")),
+            ("habit-merged-remark-row.docx", .unplacedText, Location(table: 4, row: 3, column: 1)),
+            ("habit-merged-row-foer.docx", .unplacedText, Location(table: 1, row: 3, column: 1)),
+            ("habit-label-note-owner.docx", .unplacedText, Location(table: 1, row: 1, column: 1)),
+            ("habit-2024-third-column.docx", .unplacedText, Location(table: 1, row: 1, column: 3, sheet: .FOER)),
+        ]
+        for (name, code, location) in cases {
+            let fs = try findings(name)
+            XCTAssertEqual(only(fs, code).map(\.location), [location], name)
+            for other in [FindingCode.unplacedText, .unrecognisedLabel, .labelInferred, .emptyGoal] where other != code {
+                XCTAssertEqual(only(fs, other).map(\.message), [], "\(name): \(other)")
+            }
+        }
+        for name in ["habit-label-row-twice.docx", "habit-label-row-after.docx", "habit-targetgroup-rows.docx", "habit-value-own-label.docx",
+                     "habit-value-label-prefix.docx"] {
+            assertAllRead(try findings(name), name)
+        }
+    }
 }
