@@ -25,6 +25,8 @@ public struct MappingRules: Sendable {
     public let tablesAbove: [[Field]]
     public let tablesBeside: [[Field]]
     let sheets: [(prefix: String, suffix: String?, phase: Phase)]
+    /// The first letters of the sheets' keys.
+    let sheetInitials: Set<Unicode.Scalar>
     public let guidance: Guidance
     let placeholders: KeyTable<Bool>
     let milestoneHeaders: Set<String>
@@ -65,6 +67,7 @@ public struct MappingRules: Sendable {
             let parts = s.text.split(separator: "*", maxSplits: 1, omittingEmptySubsequences: false).map { Self.sheetKey(String($0)) }
             return (parts[0], parts.count > 1 ? parts[1] : nil, s.phase)
         }
+        sheetInitials = Set(sheets.compactMap { $0.prefix.unicodeScalars.first })
         guidance = Guidance(paragraphs: entries.guidance)
         placeholders = KeyTable(entries.placeholders.map { ($0, true) }, rule: Self.placeholderRule)
         milestoneHeaders = Set(entries.milestoneHeaders.map { Self.labelRule.key($0) })
@@ -121,6 +124,9 @@ public struct MappingRules: Sendable {
     /// A sheet heading of the 2024 layout ("FØR", "UNDER – udviklingsdage del 1", ...).
     public func sheet(_ text: String) -> Phase? {
         guard text.utf8.count <= 80 else { return nil }        // the longest heading is some 30 bytes
+        // Most texts are told apart by their first letter, before any key is made.
+        if let first = text.unicodeScalars.first(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }),
+           !sheetInitials.contains(String(first).lowercased().unicodeScalars.first!) { return nil }
         let key = Self.sheetKey(text)
         for s in sheets {
             if let suffix = s.suffix {

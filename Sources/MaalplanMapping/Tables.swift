@@ -120,8 +120,10 @@ extension MapState {
     /// Reads a table the way that explains most of it: labels in a row over their values (2025),
     /// or labels in a column beside them (2024). When the table tells neither, the document's way so far.
     mutating func read(_ rows: [[GridCell]], mayStayOpen: Bool) {
-        let above = readAbove(rows)
-        let beside = readBeside(rows)
+        // The rows that are a sheet's heading, for both readings.
+        let sheets = rows.map(sheet(of:))
+        let above = readAbove(rows, sheets: sheets)
+        let beside = readBeside(rows, sheets: sheets)
         let documentLayout: TableReading.Layout = sheet != nil || besideUses > aboveUses ? .beside : .above
         let chosen = above.score != beside.score ? (above.score > beside.score ? above : beside)
             : (documentLayout == .above ? above : beside)
@@ -169,8 +171,8 @@ extension MapState {
     /// The sheet a row's text names ("FØR", "UNDER – udviklingsdage del 1"), for a row of one
     /// heading across the table.
     func sheet(of row: [GridCell]) -> Phase? {
-        // A heading is short: most rows are passed without joining their text.
-        guard row.reduce(0, { $0 + $1.text.utf8.count }) <= 80 else { return nil }
+        // A heading is short and has no label: most rows are passed without joining their text.
+        guard row.reduce(0, { $0 + $1.text.utf8.count }) <= 80, !row.contains(where: { $0.label != nil }) else { return nil }
         return rules.sheet(row.lazy.map(\.text).filter { !$0.isEmpty }.joined(separator: " "))
     }
 
@@ -178,8 +180,9 @@ extension MapState {
     /// table the others identify) by cell. A row of short texts with one known label right under a
     /// row of labels is their values ("Afdelingschef" written as the owner), not more labels.
     func labelRow(_ row: [GridCell], underLabels: Bool) -> [Int: (Label, inferred: Bool)]? {
+        guard row.contains(where: { $0.label != nil }) else { return nil }
         let known = row.compactMap(\.label)
-        guard !known.isEmpty, row.allSatisfy({ $0.isEmpty || $0.label != nil || Self.looksLikeLabel($0) }) else { return nil }
+        guard row.allSatisfy({ $0.isEmpty || $0.label != nil || Self.looksLikeLabel($0) }) else { return nil }
         let guesses = inferred(row, templates: rules.tablesAbove)
         let distinct = Set(known.map(\.field)).count
         let nonEmpty = row.filter { !$0.isEmpty }.count
@@ -192,7 +195,7 @@ extension MapState {
     }
 
     /// Labels in a row, their values in the rows below up to the next row of labels.
-    func readAbove(_ rows: [[GridCell]]) -> TableReading {
+    func readAbove(_ rows: [[GridCell]], sheets: [Phase?]) -> TableReading {
         var reading = TableReading(layout: .above)
         var sawLabels = false
         var r = 0
@@ -204,7 +207,7 @@ extension MapState {
             if let labels = labelRow(row, underLabels: underLabels) {
                 sawLabels = true
                 var n = r + 1
-                while n < rows.count, labelRow(rows[n], underLabels: n == r + 1) == nil, sheet(of: rows[n]) == nil { n += 1 }
+                while n < rows.count, labelRow(rows[n], underLabels: n == r + 1) == nil, sheets[n] == nil { n += 1 }
                 let valueRows = rows[(r + 1)..<n]
                 // The same labels again right below: a header row typed twice, read once.
                 if valueRows.isEmpty, n < rows.count, rows[n].map(\.text) == row.map(\.text) {
@@ -225,8 +228,12 @@ extension MapState {
                     for v in vr {
                         // A label's word in a value's place: possible ("Afdelingschef" as the owner), not likely.
                         if v.wholeLabel != nil { reading.score -= 1 }
-                        let widths = row.map { max(0, min($0.end, v.end) - max($0.start, v.start)) }
-                        if let best = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[best] * 2 > v.end - v.start {
+                        var best = 0, bestWidth = 0
+                        for (i, l) in row.enumerated() {
+                            let w = min(l.end, v.end) - max(l.start, v.start)
+                            if w > bestWidth { (best, bestWidth) = (i, w) }
+                        }
+                        if bestWidth * 2 > v.end - v.start {
                             values[best].append(v)
                         } else if !v.isEmpty {
                             reading.steps.append(.unplaced(v))
@@ -267,7 +274,7 @@ extension MapState {
             underLabels = false
             if !nonEmpty.isEmpty {
                 let hasLabel = row.contains { $0.label != nil }
-                if !hasLabel, let s = sheet(of: row) {
+                if !hasLabel, let s = sheets[r] {
                     reading.steps.append(.sheet(s))   // a merged title row naming the sheet
                 } else if !hasLabel && !sawLabels && r == 0 && row.count == 1 {
                     // A merged title row above the labels: a heading, not content.
@@ -282,7 +289,7 @@ extension MapState {
     }
 
     /// Labels beside their values: label, value, label, value ... in each row.
-    func readBeside(_ rows: [[GridCell]]) -> TableReading {
+    func readBeside(_ rows: [[GridCell]], sheets: [Phase?]) -> TableReading {
         var reading = TableReading(layout: .beside)
         // The label column's places: the first cell of each row of two or more cells that is not empty.
         let slotRows = rows.indices.filter { rows[$0].count >= 2 && !rows[$0][0].isEmpty && !rows[$0][0].byFirstLine }
@@ -333,7 +340,7 @@ extension MapState {
                 continue
             }
             guard !nonEmpty.isEmpty else { continue }
-            if let s = sheet(of: row) {
+            if let s = sheets[r] {
                 reading.steps.append(.sheet(s))       // a merged title row naming the sheet
             } else if !sawLabels && r == 0 && row.count == 1 {
                 // A merged title row above the labels: a heading, not content.
