@@ -124,7 +124,7 @@ struct Import: ParsableCommand {
             err.write(da ? "maalplan: ... og \(failureLines - maxFailureLines) fejl mere (se maalplan report)\n"
                          : "maalplan: ... and \(failureLines - maxFailureLines) more failures (see maalplan report)\n")
         }
-        out.write(Self.summaryText(summary, db: db, lang))
+        out.write(Self.summaryText(summary, db: db, labels: arguments.labels.labels, lang))
         if summary.interrupted { throw ExitCode(130) }
         if summary.counts.failed > 0 { throw ExitCode(1) }
     }
@@ -192,7 +192,7 @@ struct Import: ParsableCommand {
         return s
     }
 
-    static func summaryText(_ s: ImportSummary, db: String, _ lang: MessageLanguage) -> String {
+    static func summaryText(_ s: ImportSummary, db: String, labels: String?, _ lang: MessageLanguage) -> String {
         let da = lang == .da
         var out = ""
         func line(_ label: String, _ value: String) { out += label.padding(toLength: 15, withPad: " ", startingAt: 0) + value + "\n" }
@@ -200,6 +200,14 @@ struct Import: ParsableCommand {
              da ? "\(s.counts.imported) (\(s.counts.plansAdded) nye planer, \(s.counts.sourcesAdded) nye stier, \(s.counts.changed) ændrede filer)"
                 : "\(s.counts.imported) (\(s.counts.plansAdded) new plans, \(s.counts.sourcesAdded) new paths, \(s.counts.changed) changed files)")
         line(da ? "Uændret:" : "Unchanged:", "\(s.counts.unchanged)")
+        // A labels file changes how plans are read, not the files the database has already read.
+        if labels != nil && s.counts.unchanged > 0 {
+            let n = s.counts.unchanged
+            line("--labels:", da ? "gælder nye og ændrede filer; " + (n == 1 ? "den uændrede fil er gemt, som den" : "de \(n) uændrede filer er gemt, som de")
+                                   + " blev læst før (en ny --db læser alle igen)"
+                                 : "applies to new and changed files; " + (n == 1 ? "the unchanged file stays" : "the \(n) unchanged files stay")
+                                   + " as read before (a new --db reads them all again)")
+        }
         var skipped = "\(s.counts.skipped)"
         if s.counts.skipped > 0 {
             let parts = Skipped.Reason.allCases.compactMap { r -> String? in

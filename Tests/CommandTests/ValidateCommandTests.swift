@@ -107,6 +107,12 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertEqual(with.out.components(separatedBy: "\"label-inferred\"").count, 2, "only »Det vil vi afprøve« is left to infer")
         XCTAssertTrue(with.out.contains("\"coordinator\": \"Omar Haddad\""))
 
+        // In an import, a labels file reads new and changed files; the summary says so of the unchanged.
+        let good = dir.appendingPathComponent("x-good.sqlite").path
+        XCTAssertEqual(try run(["import", doc, "--db", good]).status, 0)
+        let again = try run(["import", doc, "--db", good, "--labels", labels])
+        XCTAssertTrue(again.out.contains("--labels:      gælder nye og ændrede filer; den uændrede fil er gemt, som den blev læst før"), again.out)
+
         try "[field chef]\nKontaktperson\n".write(toFile: labels, atomically: true, encoding: .utf8)
         let out = dir.appendingPathComponent("plan.json").path
         for args in [["convert", doc, "--labels", labels, "-o", out], ["validate", doc, "--labels", labels]] {
