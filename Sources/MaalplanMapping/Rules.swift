@@ -24,7 +24,8 @@ public struct MappingRules: Sendable {
     /// The template's tables, labels in a row over values (2025) and in a column beside them (2024).
     public let tablesAbove: [[Field]]
     public let tablesBeside: [[Field]]
-    let sheets: [(prefix: String, suffix: String?, phase: Phase)]
+    /// Each heading's key in its parts between "*" (one part: the whole key).
+    let sheets: [(parts: [String], phase: Phase)]
     /// The first letters of the sheets' keys.
     let sheetInitials: Set<Unicode.Scalar>
     public let guidance: Guidance
@@ -64,10 +65,9 @@ public struct MappingRules: Sendable {
         tablesAbove = entries.tablesAbove
         tablesBeside = entries.tablesBeside
         sheets = entries.sheets.map { s in
-            let parts = s.text.split(separator: "*", maxSplits: 1, omittingEmptySubsequences: false).map { Self.sheetKey(String($0)) }
-            return (parts[0], parts.count > 1 ? parts[1] : nil, s.phase)
+            (s.text.split(separator: "*", omittingEmptySubsequences: false).map { Self.sheetKey(String($0)) }, s.phase)
         }
-        sheetInitials = Set(sheets.compactMap { $0.prefix.unicodeScalars.first })
+        sheetInitials = Set(sheets.compactMap { $0.parts[0].unicodeScalars.first })
         guidance = Guidance(paragraphs: entries.guidance)
         placeholders = KeyTable(entries.placeholders.map { ($0, true) }, rule: Self.placeholderRule)
         milestoneHeaders = Set(entries.milestoneHeaders.map { Self.labelRule.key($0) })
@@ -128,14 +128,22 @@ public struct MappingRules: Sendable {
         if let first = text.unicodeScalars.first(where: { $0.properties.isAlphabetic || $0.properties.numericType != nil }),
            !sheetInitials.contains(String(first).lowercased().unicodeScalars.first!) { return nil }
         let key = Self.sheetKey(text)
-        for s in sheets {
-            if let suffix = s.suffix {
-                if key.count >= s.prefix.count + suffix.count, key.hasPrefix(s.prefix), key.hasSuffix(suffix) { return s.phase }
-            } else if key == s.prefix {
-                return s.phase
-            }
-        }
+        for s in sheets where Self.matches(key, s.parts) { return s.phase }
         return nil
+    }
+
+    /// Whether a key is the parts in order, anything between them: the first at its start,
+    /// the last at its end.
+    static func matches(_ key: String, _ parts: [String]) -> Bool {
+        guard parts.count > 1 else { return key == parts[0] }
+        guard key.hasPrefix(parts[0]), key.hasSuffix(parts[parts.count - 1]),
+              key.count >= parts.reduce(0, { $0 + $1.count }) else { return false }
+        var rest = key.dropFirst(parts[0].count).dropLast(parts[parts.count - 1].count)
+        for middle in parts.dropFirst().dropLast() where !middle.isEmpty {
+            guard let r = rest.firstRange(of: middle) else { return false }
+            rest = rest[r.upperBound...]
+        }
+        return true
     }
 
     /// Whether a text is only a placeholder.

@@ -128,6 +128,20 @@ extension MapState {
         let chosen = above.score != beside.score ? (above.score > beside.score ? above : beside)
             : (documentLayout == .above ? above : beside)
         var steps = chosen.steps
+        // A table no reading explains (a budget with one "Evaluering" row, a list of contacts) is
+        // no table of the plan's: its text is reported, not read into fields.
+        if chosen.score <= 0 {
+            // Labels of the template's all the same (two or more) say the document is a plan.
+            let labels = rows.joined().filter { $0.wholeLabel != nil }.count
+            if labels >= 2 { result.labelCount += labels }
+            steps = steps.flatMap { step -> [TableReading.Step] in
+                switch step {
+                case .assign(_, let values, _, _): return values.map { .unplaced($0) }
+                case .append(let values, _): return values.map { .unplaced($0) }
+                case .unknownLabel, .unplaced, .sheet: return [step]
+                }
+            }
+        }
         if let open = chosen.openLabels {
             if mayStayOpen {
                 openLabels = open
@@ -173,7 +187,9 @@ extension MapState {
     func sheet(of row: [GridCell]) -> Phase? {
         // A heading is short and has no label: most rows are passed without joining their text.
         guard row.reduce(0, { $0 + $1.text.utf8.count }) <= 80, !row.contains(where: { $0.label != nil }) else { return nil }
-        return rules.sheet(row.lazy.map(\.text).filter { !$0.isEmpty }.joined(separator: " "))
+        let texts = row.map(\.text).filter { !$0.isEmpty }
+        // The heading across the row, or in its first cell beside a column's title ("FØR | Indhold").
+        return rules.sheet(texts.joined(separator: " ")) ?? (texts.count > 1 ? rules.sheet(texts[0]) : nil)
     }
 
     /// Whether a row is a row of labels, and its labels (known, or inferred from the template
@@ -291,6 +307,7 @@ extension MapState {
     /// Labels beside their values: label, value, label, value ... in each row.
     func readBeside(_ rows: [[GridCell]], sheets: [Phase?]) -> TableReading {
         var reading = TableReading(layout: .beside)
+        let hasLabels = rows.contains { $0.contains { $0.wholeLabel != nil } }
         // The label column's places: the first cell of each row of two or more cells that is not empty.
         let slotRows = rows.indices.filter { rows[$0].count >= 2 && !rows[$0][0].isEmpty && !rows[$0][0].byFirstLine }
         let guesses = inferred(slotRows.map { rows[$0][0] }, templates: rules.tablesBeside)
@@ -327,7 +344,10 @@ extension MapState {
                     }
                     if let (l, guessed) = label {
                         reading.steps.append(.assign(l, values: values, label: c, inferred: guessed))
-                        reading.score += guessed ? 1 : 2
+                        // A page number beside a label is a table of contents, not a value.
+                        let pageNumber = values.count == 1 && !values[0].isEmpty && values[0].text.utf8.count <= 3
+                            && values[0].text.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                        reading.score += pageNumber ? -1 : guessed ? 1 : 2
                         if values.isEmpty { reading.score -= 1 }
                         underLabel = true
                     } else {
@@ -347,6 +367,15 @@ extension MapState {
             } else if underLabel, row[0].isEmpty {
                 // A row added under a 2024 label, its first column left empty: more of the same value.
                 reading.steps.append(.append(values: Array(row.dropFirst()), row: row[0]))
+            } else if hasLabels, row.count >= 2, Self.looksLikeLabel(row[0]), !row[1].isEmpty {
+                // In a table of labels, a label we do not know beside its value ("Indikatorer"): said with its text.
+                reading.steps.append(.unknownLabel(row[0], values: [row[1]]))
+                reading.score -= 1
+                underLabel = false
+                for extra in row.dropFirst(2) where !extra.isEmpty {
+                    reading.steps.append(.unplaced(extra))
+                    reading.score -= 1
+                }
             } else {
                 for c in nonEmpty { reading.steps.append(.unplaced(c)) }
                 reading.score -= nonEmpty.count

@@ -58,16 +58,30 @@ extension MapState {
 
     // MARK: Assigning
 
+    /// A label's value put in the plan. A goal's label seen again starts the next goal (a copy
+    /// of the goal tables); any other field given a second, different value in the same part
+    /// of the document (no sheet, or the same sheet) keeps its first, and the second is said:
+    /// a contact list under "Ejer | Tovholder" is no owner. A later 2024 sheet's value wins.
     mutating func assign(_ f: Label, _ v: CellValue, _ loc: Location) {
         if f.field.isGoalField {
-            if seenInGoal.contains(f) {
+            if seenInGoal.contains(f) && f == Label(.goal) {
                 goalIndex += 1
                 seenInGoal = []
             }
             seenInGoal.insert(f)
             while result.plan.goals.count <= goalIndex { result.plan.goals.append(Goal()) }
         }
+        let p = FieldPath(f.field, goal: goalIndex)
+        let part = sheet?.order ?? -1
+        if !f.addsToField, !v.lines.isEmpty, filledIn[p] == part {
+            let text = v.lines.joined(separator: "\n")
+            if result.plan.items(p).joined(separator: "\n") != text, Lists.items(f.field, v.lines, rules: rules) != result.plan.items(p) {
+                result.notes.append(MappingNote(.warning, .repeatedField(p, text: text), field: p, location: loc))
+            }
+            return
+        }
         store(f, v, loc, replace: true)
+        if !v.lines.isEmpty { filledIn[p] = part }
     }
 
     mutating func store(_ f: Label, _ v: CellValue, _ loc: Location, replace: Bool) {

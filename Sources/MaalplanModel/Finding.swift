@@ -79,6 +79,7 @@ public enum FindingCode: String, Sendable, CaseIterable, Codable {
     case emptyGoal = "empty-goal"
     case labelInferred = "label-inferred"
     case splitTable = "split-table"
+    case repeatedField = "repeated-field"
     case undatedMilestone = "undated-milestone"
     case notAMaalplan = "not-a-maalplan"
 }
@@ -105,6 +106,8 @@ public enum FindingMessage: Sendable, Equatable {
     /// One template table split in two Word tables (by an Enter between its rows), read as one.
     case splitTable(first: Int, second: Int)
     case undatedMilestone(text: String)
+    /// A field given a second, different value where it already has one: the first is kept.
+    case repeatedField(FieldPath, text: String)
     case notAMaalplan
 
     public var code: FindingCode {
@@ -124,6 +127,7 @@ public enum FindingMessage: Sendable, Equatable {
         case .labelInferred: return .labelInferred
         case .splitTable: return .splitTable
         case .undatedMilestone: return .undatedMilestone
+        case .repeatedField: return .repeatedField
         case .notAMaalplan: return .notAMaalplan
         }
     }
@@ -180,6 +184,9 @@ public enum FindingMessage: Sendable, Equatable {
         case .splitTable(let first, let second):
             return lang.pick(da: "Tabel \(first) og \(second) er læst som én tabel: overskrifterne står i tabel \(first), svarene i tabel \(second)",
                              en: "Tables \(first) and \(second) were read as one: the labels are in table \(first), the answers in table \(second)")
+        case .repeatedField(let path, let text):
+            return lang.pick(da: "\(path.phrase(lang)) står igen med en anden værdi: »\(Self.short(text))« – den første værdi er beholdt, denne er ikke læst ind",
+                             en: "\(path.phrase(lang)) stands again with another value: \"\(Self.short(text))\" – the first value is kept, this one was not read")
         case .undatedMilestone(let text):
             return lang.pick(da: "Milepælen »\(Self.short(text))« har ingen dato, der kan læses",
                              en: "The milestone \"\(Self.short(text))\" has no date that can be read")

@@ -25,6 +25,10 @@ final class RulesTests: XCTestCase {
         XCTAssertTrue(rules.isPlaceholder("Klik eller tryk her for at angive tekst."))
         XCTAssertEqual(rules.sheet("UNDER – udviklingsdag, del 2"), .UNDER2)
         XCTAssertNil(rules.sheet("Undervisning"))
+        XCTAssertEqual(rules.sheet("Ark 1 – FØR"), .FOER)
+        XCTAssertEqual(rules.sheet("Ark 2 – UNDER – udviklingsdage del 1"), .UNDER1)
+        XCTAssertEqual(rules.sheet("Ark 4: EFTER"), .EFTER)
+        XCTAssertNil(rules.sheet("Arkiv og efterår"))
     }
 
     func testALabelsFileAddsSynonymsAndWorkplaces() throws {

@@ -225,4 +225,52 @@ final class StructureTests: XCTestCase {
         XCTAssertEqual(r.plan.goals.first?.signs, ["Flere deltager"])
         XCTAssertEqual(r.plan.goals.first?.trialActions, ["Jobcafé"])
     }
+
+    // Found in the second round: tables that are not the template's.
+
+    func testALaterTableWithTheSameLabelsDoesNotReplaceTheOwner() throws {
+        let contacts = table(columns: 3, row(textCell("Ejer (afdelingschef)"), textCell("Tovholder"), textCell("Bidragende arbejdspladser")),
+                             row(textCell("tlf. 4368 6001"), textCell("tlf. 4368 6002"), textCell("se bilag")))
+        let r = try map(foer + signs + contacts)
+        XCTAssertEqual([r.plan.owner, r.plan.coordinator], ["Lone Dahl", "Omar Haddad"])
+        XCTAssertEqual(r.plan.contributingWorkplaces, ["SSP"])
+        XCTAssertEqual(r.plan.goals.count, 1)
+        XCTAssertEqual(r.notes.map(\.message.code), [.repeatedField, .repeatedField, .repeatedField])
+        XCTAssertEqual(r.notes.first?.message, .repeatedField(FieldPath(.owner), text: "tlf. 4368 6001"))
+        XCTAssertEqual(r.notes.first?.location, Location(table: 3, row: 2, column: 1, label: "Ejer (afdelingschef)"))
+
+        // In the 2024 layout a later sheet's value wins: the goal restated on UNDER 1 is no repetition.
+        let sheets = DocxBuilder.paragraph("FØR") + table(columns: 2, row(textCell("Mål og målgruppe"), textCell("Flere trygge.")))
+            + DocxBuilder.paragraph("UNDER – udviklingsdage del 1") + table(columns: 2, row(textCell("Mål"), textCell("Flere trygge borgere.")),
+                                                                         row(textCell("Tegn"), textCell("Færre klager")))
+        let r2 = try map(sheets)
+        XCTAssertEqual(r2.plan.goals.map(\.goal), ["Flere trygge borgere."])
+        XCTAssertEqual(r2.notes, [])
+    }
+
+    func testATableWithOneLabelWordAmongItsOwnIsNoPlanTable() throws {
+        // A budget with an "Evaluering" row, and a table of contents: reported, not read.
+        let budget = table(columns: 2, row(textCell("Post"), textCell("Beløb")), row(textCell("Løn"), textCell("100.000")),
+                           row(textCell("Materialer"), textCell("5.000")), row(textCell("Evaluering"), textCell("15.000")))
+        let toc = table(columns: 2, row(textCell("Indhold"), textCell("Side")), row(textCell("Tegn"), textCell("2")),
+                        row(textCell("Milepælsplan"), textCell("3")))
+        let r = try map(foer + budget + toc + signs)
+        XCTAssertEqual(r.plan.goals.count, 1)
+        XCTAssertEqual(r.plan.goals.first?.evaluation, "")
+        XCTAssertEqual(r.plan.goals.first?.signs, ["Flere deltager"])
+        XCTAssertEqual(r.plan.template, .maalplan2025)
+        XCTAssertTrue(r.unplaced.map(\.text).contains("15.000"), "the budget's text is said, not dropped")
+    }
+
+    func testASheetHeadingInATableRowBesideAColumnTitle() throws {
+        let t = table(columns: 2, row(textCell("FØR"), textCell("Indhold")), row(textCell("Ejer"), textCell("Lone Dahl")),
+                      row(textCell("Tovholder"), textCell("Omar Haddad")))
+            + table(columns: 2, row(textCell("Ark 2 – UNDER – udviklingsdage del 1"), textCell("")), row(textCell("Mål"), textCell("Flere trygge.")),
+                    row(textCell("Tegn"), textCell("Færre klager")))
+        let r = try map(t)
+        XCTAssertEqual(r.plan.template, .maalplan2024)
+        XCTAssertEqual(r.plan.owner, "Lone Dahl")
+        XCTAssertEqual(r.plan.goals.map(\.signs), [["Færre klager"]])
+        XCTAssertEqual(r.fields[FieldPath(goal: 0, .signs)]?.location.sheet, .UNDER1)
+    }
 }

@@ -71,7 +71,7 @@ final class FindingMessageTests: XCTestCase {
         .milestoneOutsideYear(text: "juni 2024", year: 2025), .milestoneOutOfOrder(text: "maj"), .noCaseNumber, .noYear,
         .unrecognisedLabel(label: "Ressourcer", text: "To medarbejdere"), .unplacedText("løs tekst"), .emptyGoal,
         .labelInferred(found: "Kontaktperson", assumed: .coordinator), .splitTable(first: 1, second: 2),
-        .undatedMilestone(text: "løbende: netværksmøder"), .notAMaalplan,
+        .undatedMilestone(text: "løbende: netværksmøder"), .repeatedField(FieldPath(.owner), text: "tlf. 4368 6001"), .notAMaalplan,
     ]
 
     func testEveryCodeHasAMessageInBothLanguages() {
