@@ -367,6 +367,9 @@ extension MapState {
             } else if underLabel, row[0].isEmpty {
                 // A row added under a 2024 label, its first column left empty: more of the same value.
                 reading.steps.append(.append(values: Array(row.dropFirst()), row: row[0]))
+            } else if underLabel, let first = row.first, first.start > 0, mergedLabel(above: r, in: rows) {
+                // The label's cell merged down over this row too: its value goes on.
+                reading.steps.append(.append(values: row, row: first))
             } else if hasLabels, row.count >= 2, Self.looksLikeLabel(row[0]), !row[1].isEmpty {
                 // In a table of labels, a label we do not know beside its value ("Indikatorer"): said with its text.
                 reading.steps.append(.unknownLabel(row[0], values: [row[1]]))
@@ -397,6 +400,17 @@ extension MapState {
               line.utf8.distance(from: line.startIndex, to: colon) <= 60, own(String(line[..<colon])) else { return kept }
         let rest = String(line[line.index(after: colon)...]).trimmed
         return rest.isEmpty ? [] : [rest]
+    }
+
+    /// Whether the cell in the first column of the rows above reaches down over row `r`
+    /// (a 2024 label merged over several rows of values).
+    func mergedLabel(above r: Int, in rows: [[GridCell]]) -> Bool {
+        var k = r - 1
+        while k >= 0 {
+            if let c = rows[k].first, c.start == 0 { return c.label != nil && c.row + c.cell.rowSpan > rows[r][0].row }
+            k -= 1
+        }
+        return false
     }
 
     mutating func apply(_ steps: [TableReading.Step], layout: TableReading.Layout) {

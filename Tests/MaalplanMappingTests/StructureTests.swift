@@ -273,4 +273,15 @@ final class StructureTests: XCTestCase {
         XCTAssertEqual(r.plan.goals.map(\.signs), [["Færre klager"]])
         XCTAssertEqual(r.fields[FieldPath(goal: 0, .signs)]?.location.sheet, .UNDER1)
     }
+
+    func testA2024LabelMergedDownOverItsValues() throws {
+        // "Tegn" merged over two rows, a sign in each (Word: Merge Cells on the label column).
+        let t = DocxBuilder.paragraph("UNDER – udviklingsdage del 1") + table(columns: 2,
+            row(textCell("Mål"), textCell("Flere trygge.")),
+            row(textCell("Tegn", tcPr: #"<w:vMerge w:val="restart"/>"#), textCell("Færre klager")),
+            row(cell("<w:p/>", tcPr: "<w:vMerge/>"), textCell("Flere til fællesspisning")))
+        let r = try map(t)
+        XCTAssertEqual(r.plan.goals.first?.signs, ["Færre klager", "Flere til fællesspisning"])
+        XCTAssertEqual(r.unplaced, [])
+    }
 }
