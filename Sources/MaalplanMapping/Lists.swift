@@ -18,7 +18,13 @@ enum Lists {
     }
 
     static func items(_ f: Field, _ lines: [String], rules: MappingRules) -> [String] {
-        let out = lines.map(listItem).filter { !$0.isEmpty }
+        // Bullets typed inside a line ("Flere deltager • Færre klager", as a table cell in
+        // markdown holds them) part it into items too.
+        let out = lines.flatMap { line -> [String] in
+            let item = listItem(line)
+            guard item.contains("•") else { return [item] }
+            return item.split(separator: "•").map { String($0).trimmed }
+        }.filter { !$0.isEmpty }
         guard f == .contributingWorkplaces else { return out }
         if out.count == 1 { return workplaces(in: out[0], rules: rules) }
         return out.map { withoutFullStop(withoutNumber($0)) }.filter { !$0.isEmpty }

@@ -114,6 +114,8 @@ final class WorkplaceListTests: XCTestCase {
         XCTAssertEqual(Lists.items(.contributingWorkplaces, ["Børn og Unge", "Kultur og Fritid.", "- SSP", "Naturskolen,", "2) Vej & Park"],
                                    rules: rules),
                        ["Børn og Unge", "Kultur og Fritid", "SSP", "Naturskolen", "Vej & Park"])
+        XCTAssertEqual(Lists.items(.signs, ["Flere deltager • Færre klager", "• Tryghedsvandringer"], rules: rules),
+                       ["Flere deltager", "Færre klager", "Tryghedsvandringer"])
         // Other lists are not split at commas.
         XCTAssertEqual(Lists.items(.signs, ["Flere deltager, især unge"], rules: rules), ["Flere deltager, især unge"])
     }
