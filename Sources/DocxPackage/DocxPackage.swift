@@ -92,14 +92,17 @@ public final class DocxPackage {
         public var stamp: FileStamp
     }
 
-    /// Reads a whole file within `limits.maxInputBytes`; a folder or an unreadable path is refused.
+    /// Reads a whole file within `limits.maxInputBytes`; a folder, a FIFO or device (whose read
+    /// could wait forever) or an unreadable path is refused.
     public static func readFile(path: String, limits: ReadLimits = .default) throws(ReadError) -> FileContents {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         if fd < 0 { throw ReadError(.cannotOpen(errno: errno)) }
         defer { close(fd) }
         var st = stat()
         if fstat(fd, &st) != 0 { throw ReadError(.cannotOpen(errno: errno)) }
         if (st.st_mode & S_IFMT) == S_IFDIR { throw ReadError(.isDirectory) }
+        if (st.st_mode & S_IFMT) != S_IFREG { throw ReadError(.notAFile) }
         let size = Int(st.st_size)
         if size > limits.maxInputBytes { throw ReadError(.inputTooLarge(limits.maxInputBytes)) }
         var out = [UInt8](repeating: 0, count: size)

@@ -4,6 +4,7 @@ public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Reason: Equatable, Sendable {
         case cannotOpen(errno: Int32)
         case isDirectory
+        case notAFile              // a FIFO, device or socket: reading it could wait forever
         case empty
         case pdf
         case rtf
@@ -54,6 +55,7 @@ public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
         switch reason {
         case .cannotOpen: return "cannot-open"
         case .isDirectory: return "is-directory"
+        case .notAFile: return "not-a-file"
         case .empty: return "empty-file"
         case .pdf: return "pdf"
         case .rtf: return "rtf"

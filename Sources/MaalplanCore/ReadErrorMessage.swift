@@ -30,6 +30,10 @@ extension ReadError {
         case .isDirectory:
             return (lang.pick(da: "stien er en mappe, ikke en fil", en: "the path is a folder, not a file"),
                     lang.pick(da: "angiv en .docx-fil", en: "give a .docx file"))
+        case .notAFile:
+            return (lang.pick(da: "stien er ikke en almindelig fil (en pipe, en enhed eller en socket)",
+                              en: "the path is not a regular file (a pipe, a device or a socket)"),
+                    lang.pick(da: "gem planen som en fil og angiv den", en: "save the plan as a file and give that"))
         case .empty:
             return (lang.pick(da: "filen er tom (0 byte)", en: "the file is empty (0 bytes)"),
                     lang.pick(da: "find en gemt kopi af dokumentet; Word efterlader tomme filer ved nedbrud",

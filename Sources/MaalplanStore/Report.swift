@@ -168,8 +168,9 @@ public enum Report {
 
     static func csvField(_ s: String) -> String {
         var v = s
-        // A cell starting with = + or @ would be a formula in a spreadsheet.
-        if let f = v.first, f == "=" || f == "+" || f == "@" { v = "'" + v }
+        // A cell starting with = + - @, a tab or a carriage return can be read as a formula by a
+        // spreadsheet (OWASP, CSV injection): a quote in front makes it text.
+        if let f = v.unicodeScalars.first, f == "=" || f == "+" || f == "-" || f == "@" || f == "\t" || f == "\r" { v = "'" + v }
         if v.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "," }) || v.hasPrefix(" ") || v.hasSuffix(" ") {
             return "\"" + v.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }

@@ -168,7 +168,14 @@ public enum Walker {
             let stamp = FileStamp.of(path: path) ?? FileStamp(size: Int64(st.st_size), modifiedNanoseconds: 0)
             r.candidates.append(Candidate(path: path, size: stamp.size, mtimeNs: stamp.modifiedNanoseconds, legacy: legacy))
         default:
-            r.skipped.append(Skipped(path: path, reason: .special))
+            // A pipe or device named like a plan is read and refused (a failure of its own, said
+            // in the summary); any other is passed over.
+            let ext = fileExtension(path).lowercased()
+            if wordExtensions.contains(ext), seenFiles.insert(path).inserted {
+                r.candidates.append(Candidate(path: path, size: Int64(st.st_size), mtimeNs: 0, legacy: false))
+            } else {
+                r.skipped.append(Skipped(path: path, reason: .special))
+            }
         }
     }
 

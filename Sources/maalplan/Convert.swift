@@ -1,4 +1,5 @@
 import ArgumentParser
+import Glibc
 import MaalplanCLI
 import DocxPackage
 import MaalplanMapping
@@ -27,6 +28,13 @@ struct Convert: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
+        // -o naming the document itself would replace the plan with its JSON.
+        if let output, Self.sameFile(output, file) {
+            printError("maalplan: \(output): " + language.language.pick(
+                da: "-o er selve Word-filen og ville blive overskrevet – vælg et andet navn, fx \(Self.jsonName(file))",
+                en: "-o is the Word document itself and would be overwritten – choose another name, e.g. \(Self.jsonName(file))"))
+            throw ExitCode(2)
+        }
         let rules = try labels.rules(language.language)
         let plan: Plan
         do {
@@ -46,5 +54,19 @@ struct Convert: ParsableCommand {
         } else {
             FileHandleOutput.stdout.write(text)
         }
+    }
+
+    /// Whether two paths name one file (the same device and inode; also through links).
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        var sa = stat(), sb = stat()
+        guard stat(a, &sa) == 0, stat(b, &sb) == 0 else { return false }
+        return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino
+    }
+
+    /// "plan.docx" → "plan.json".
+    static func jsonName(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return name + ".json" }
+        return String(name[..<dot]) + ".json"
     }
 }

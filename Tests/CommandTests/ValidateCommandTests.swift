@@ -1,4 +1,5 @@
 import DocxPackage
+import GRDB
 import Foundation
 import MaalplanCore
 import MaalplanMapping
@@ -147,5 +148,55 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertTrue(inferred.out.contains("""
             "Kontaktperson" stands where the template has "Coordinator"; its content was read as Coordinator  → table 1, row 1, column 2 (»Kontaktperson«)
             """), inferred.out)
+    }
+
+    /// Issue 13, item 11: a FIFO (or any path that is no regular file) is refused at once, not read forever.
+    func testAPipeIsRefusedInOneLineWithoutWaiting() throws {
+        let dir = try temporaryFolder(self)
+        let fifo = dir + "/plan.docx"
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let p = try startBinary(["convert", fifo])
+        // Without the refusal the program waits for a writer forever: give it a writer that
+        // stays silent after a while, so that a failing test ends too.
+        let deadline = Date().addingTimeInterval(20)
+        while p.process.isRunning && Date() < deadline { usleep(20_000) }
+        if p.process.isRunning {
+            let w = open(fifo, O_WRONLY | O_NONBLOCK)
+            if w >= 0 { close(w) }
+        }
+        let r = p.wait()
+        XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(r.out, "")
+        XCTAssertEqual(r.err, "maalplan: \(fifo): stien er ikke en almindelig fil (en pipe, en enhed eller en socket) – gem planen som en fil og angiv den\n")
+    }
+
+    /// In an import, a pipe named like a plan is that file's failure; the other files import.
+    func testAPipeInAnImportedFolderIsAFailureOfItsOwn() throws {
+        let dir = try temporaryFolder(self)
+        XCTAssertEqual(mkfifo(dir + "/plan.docx", 0o600), 0)
+        try FileManager.default.copyItem(atPath: f("2025-under1.docx"), toPath: dir + "/under1.docx")
+        let db = dir + "/x.sqlite"
+        let r = try run(["import", dir, "--db", db, "--lang", "en"])
+        XCTAssertTrue(r.out.contains("Imported:      1 "), r.out)
+        XCTAssertTrue(r.err.contains("plan.docx: the path is not a regular file"), r.err)
+        let q = try DatabaseQueue(path: db)
+        let codes = try q.read { try String.fetchAll($0, sql: "SELECT reason FROM failures") }
+        XCTAssertEqual(codes, ["not-a-file"])
+    }
+
+    /// Issue 13, item 9: -o naming the document itself is refused; the document is kept.
+    func testConvertRefusesToWriteOverTheDocument() throws {
+        let dir = try temporaryFolder(self)
+        let doc = dir + "/plan.docx"
+        try FileManager.default.copyItem(atPath: f("2025-under1.docx"), toPath: doc)
+        let before = try Data(contentsOf: URL(fileURLWithPath: doc))
+        XCTAssertEqual(symlink(doc, dir + "/link.docx"), 0)
+        for out in [doc, dir + "/link.docx", dir + "/./plan.docx"] {
+            let r = try run(["convert", doc, "-o", out])
+            XCTAssertEqual(r.status, 2)
+            XCTAssertEqual(r.err, "maalplan: \(out): -o er selve Word-filen og ville blive overskrevet – vælg et andet navn, fx plan.json\n")
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: doc)), before, "the document is kept")
+        }
+        XCTAssertEqual(try run(["convert", doc, "-o", dir + "/plan.json"]).status, 0)
     }
 }

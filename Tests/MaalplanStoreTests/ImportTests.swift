@@ -347,6 +347,12 @@ final class FolderImportTests: XCTestCase {
         XCTAssertEqual(Report.csvField("a;b"), "\"a;b\"")
         XCTAssertEqual(Report.csvField("sagt \"hej\""), "\"sagt \"\"hej\"\"\"")
         XCTAssertEqual(Report.csvField("=1+1"), "'=1+1")
+        // Issue 13, item 8: OWASP's CSV injection forms.
+        XCTAssertEqual(Report.csvField("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0")
+        XCTAssertEqual(Report.csvField("@SUM(1)"), "'@SUM(1)")
+        XCTAssertEqual(Report.csvField("\t=1"), "'\t=1")
+        XCTAssertEqual(Report.csvField("\r=1"), "\"'\r=1\"")
+        XCTAssertEqual(Report.csvField("Lone Dahl"), "Lone Dahl")
 
         // The binary: text and CSV, and exit 2 without a database.
         let t = try runBinary(["report", "--db", db], self)
