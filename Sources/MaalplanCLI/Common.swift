@@ -13,6 +13,9 @@ public struct LanguageOption: ParsableArguments {
     public var language: MessageLanguage { MessageLanguage(rawValue: lang) ?? .da }
 
     public init() {}
+
+    /// Once the options are read: the language of what is said about the output too.
+    public func validate() throws { FileHandleOutput.language = language }
 }
 
 /// `--labels FILE`: more labels, synonyms, guidance or workplace names, in data/labels.txt's format.

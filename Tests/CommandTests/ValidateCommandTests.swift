@@ -199,4 +199,29 @@ final class ValidateCommandTests: XCTestCase {
         }
         XCTAssertEqual(try run(["convert", doc, "-o", dir + "/plan.json"]).status, 0)
     }
+
+    /// Issue 13, item 7: output that cannot be written (a full disk: /dev/full) is one line and exit 2.
+    func testAFullDiskOnStandardOutputIsNotExitZero() throws {
+        guard let bin = Self.binary, let full = FileHandle(forWritingAtPath: "/dev/full") else { throw XCTSkip("no binary or no /dev/full") }
+        let db = try temporaryFolder(self) + "/x.sqlite"
+        XCTAssertEqual(try run(["import", f("2025-under1.docx"), "--db", db]).status, 0)
+        for args in [["convert", f("2025-under1.docx")], ["validate", f("2025-under1.docx")], ["inspect", f("2025-under1.docx")],
+                     ["report", "--db", db], ["validate", "--lang", "en", f("2025-under1.docx")]] {
+            let p = Process()
+            p.executableURL = bin
+            p.arguments = args
+            p.environment = ["LANG": "C.UTF-8"]
+            p.standardOutput = full
+            let err = Pipe()
+            p.standardError = err
+            try p.run()
+            let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 2, args.joined(separator: " "))
+            let want = args.contains("en") ? "maalplan: standard output cannot be written (No space left on device)"
+                : "maalplan: standard-output kan ikke skrives (No space left on device)"
+            XCTAssertTrue(e.hasPrefix(want), e)
+            XCTAssertEqual(e.filter { $0 == "\n" }.count, 1, e)
+        }
+    }
 }
