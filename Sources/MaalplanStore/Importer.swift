@@ -144,21 +144,21 @@ public final class Importer {
 
         // What the database knows: each path's size, mtime and content, and every content.
         struct Stored { var size: Int64; var mtimeNs: Int64; var sha256: String }
-        var stored: [String: Stored] = [:]
+        var stored: [PathKey: Stored] = [:]
         var knownPlans = Set<String>()
         try db.read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime_ns, sha256 FROM sources")
-            while let r = try rows.next() { stored[r[0]] = Stored(size: r[1], mtimeNs: r[2], sha256: r[3]) }
+            while let r = try rows.next() { stored[PathKey(r[0])] = Stored(size: r[1], mtimeNs: r[2], sha256: r[3]) }
             knownPlans = Set(try String.fetchAll(db, sql: "SELECT sha256 FROM plans"))
         }
 
         var quick: [Candidate] = []
         var work: [(Candidate, storedSha: String?)] = []
         for c in walk.candidates {
-            if let s = stored[c.path], s.size == c.size, s.mtimeNs == c.mtimeNs {
+            if let s = stored[PathKey(c.path)], s.size == c.size, s.mtimeNs == c.mtimeNs {
                 quick.append(c)
             } else {
-                work.append((c, stored[c.path]?.sha256))
+                work.append((c, stored[PathKey(c.path)]?.sha256))
             }
         }
         stored = [:]

@@ -7,7 +7,7 @@ import MaalplanModel
 struct JSONExport {
     let folder: String
     /// File name in `folder` by file path.
-    private let names: [String: String]
+    private let names: [PathKey: String]
 
     /// Makes the folder (and checks it can be written) for the files of a run.
     init(folder: String, paths: [String], roots: [String]) throws(StoreError) {
@@ -24,7 +24,7 @@ struct JSONExport {
     /// Writes a file's plan (nil: removes its old JSON, the file failed). A file that cannot be
     /// written is said once, on stderr's line of the run, by the caller (returned).
     func write(_ json: String?, for path: String) -> WriteError? {
-        guard let name = names[path] else { return nil }
+        guard let name = names[PathKey(path)] else { return nil }
         let file = folder + "/" + name
         guard let json else { unlink(file); return nil }
         do { try writeAtomically(json, to: file) } catch { return error }
@@ -42,10 +42,10 @@ struct JSONExport {
     /// JSON file names for --json-dir: the path below the folder argument it was found in (a file
     /// argument: its name), "/" written as "__", ".json" added; a name taken twice gets "~2", "~3" ...
     /// in path order. Example: `import Planer` → Planer/2025/Økonomi/plan.docx → 2025__Økonomi__plan.docx.json.
-    static func names(_ paths: [String], roots: [String]) -> [String: String] {
+    static func names(_ paths: [String], roots: [String]) -> [PathKey: String] {
         let folders = roots.sorted { $0.count > $1.count }
         var taken = Set<String>()
-        var out: [String: String] = [:]
+        var out: [PathKey: String] = [:]
         for path in paths.sorted() {
             var rel = (path as NSString).lastPathComponent
             if let root = folders.first(where: { path.hasPrefix($0 == "/" ? "/" : $0 + "/") && path != $0 }) {
@@ -58,7 +58,7 @@ struct JSONExport {
                 name = base + "~\(k).json"
                 k += 1
             }
-            out[path] = name
+            out[PathKey(path)] = name
         }
         return out
     }

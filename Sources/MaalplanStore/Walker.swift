@@ -94,7 +94,7 @@ public enum Walker {
     public static func walk(_ arguments: [String], cwd: String = FileManager.default.currentDirectoryPath) throws(ArgumentError) -> WalkResult {
         var result = WalkResult()
         var seenDirs = Set<DevIno>()
-        var seenFiles = Set<String>()
+        var seenFiles = Set<PathKey>()
         try checkRoots(arguments, cwd: cwd)
         let roots = arguments.map { absolute($0, cwd: cwd) }
         for root in roots {
@@ -105,7 +105,7 @@ public enum Walker {
 
     struct DevIno: Hashable { let dev: UInt64; let ino: UInt64 }
 
-    static func visit(_ path: String, name: String?, into r: inout WalkResult, seenDirs: inout Set<DevIno>, seenFiles: inout Set<String>) {
+    static func visit(_ path: String, name: String?, into r: inout WalkResult, seenDirs: inout Set<DevIno>, seenFiles: inout Set<PathKey>) {
         // Names are filtered inside folders only: what the user names is taken as given.
         if let name {
             if name.hasPrefix(".") {
@@ -163,7 +163,7 @@ public enum Walker {
                 r.skipped.append(Skipped(path: path, reason: .notWord))
                 return
             }
-            guard seenFiles.insert(path).inserted else { return }
+            guard seenFiles.insert(PathKey(path)).inserted else { return }
             // Stamped as the file reader stamps what it reads, which a re-run compares (a file gone since: read and failed then).
             let stamp = FileStamp.of(path: path) ?? FileStamp(size: Int64(st.st_size), modifiedNanoseconds: 0)
             r.candidates.append(Candidate(path: path, size: stamp.size, mtimeNs: stamp.modifiedNanoseconds, legacy: legacy))
@@ -171,7 +171,7 @@ public enum Walker {
             // A pipe or device named like a plan is read and refused (a failure of its own, said
             // in the summary); any other is passed over.
             let ext = fileExtension(path).lowercased()
-            if wordExtensions.contains(ext), seenFiles.insert(path).inserted {
+            if wordExtensions.contains(ext), seenFiles.insert(PathKey(path)).inserted {
                 r.candidates.append(Candidate(path: path, size: Int64(st.st_size), mtimeNs: 0, legacy: false))
             } else {
                 r.skipped.append(Skipped(path: path, reason: .special))
@@ -206,4 +206,12 @@ public enum Walker {
         }
         return "/" + parts.joined(separator: "/")
     }
+}
+
+/// A path compared by its bytes. Swift compares strings by canonical equivalence, so
+/// "Målplan.docx" written in NFC (Windows, Linux) and in NFD (copied from a Mac) would be one
+/// String key; on the disk they are two files, and each is read.
+public struct PathKey: Hashable, Sendable {
+    let bytes: [UInt8]
+    public init(_ path: String) { bytes = Array(path.utf8) }
 }

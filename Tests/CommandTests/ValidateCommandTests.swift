@@ -224,4 +224,30 @@ final class ValidateCommandTests: XCTestCase {
             XCTAssertEqual(e.filter { $0 == "\n" }.count, 1, e)
         }
     }
+
+    /// Issue 13, item 4: names that differ only in Unicode normalisation (NFC from Windows or
+    /// Linux, NFD copied from a Mac) are two files, and both are imported, also as folders.
+    func testNamesInNFCAndNFDAreTwoFiles() throws {
+        let dir = try temporaryFolder(self)
+        let nfc = "M\u{E5}lplan", nfd = "Ma\u{30A}lplan"
+        XCTAssertNotEqual(Array(nfc.utf8), Array(nfd.utf8))
+        try FileManager.default.copyItem(atPath: f("2025-under1.docx"), toPath: dir + "/" + nfc + ".docx")
+        try FileManager.default.copyItem(atPath: f("2025-under2.docx"), toPath: dir + "/" + nfd + ".docx")
+        for (folder, doc) in [(nfc, "2024-foer.docx"), (nfd, "2024-under1.docx")] {
+            try FileManager.default.createDirectory(atPath: dir + "/" + folder, withIntermediateDirectories: false)
+            try FileManager.default.copyItem(atPath: f(doc), toPath: dir + "/" + folder + "/plan.docx")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir)
+        guard names.count == 4 else { throw XCTSkip("this file system folds Unicode normalisation: \(names)") }
+        let db = dir + "/x.sqlite", json = dir + "/json"
+        let r = try run(["import", dir, "--db", db, "--json-dir", json, "--lang", "en"])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("Imported:      4 (4 new plans, 4 new paths"), r.out)
+        let q = try DatabaseQueue(path: db)
+        XCTAssertEqual(try q.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sources") }, 4)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: json).count, 4)
+        // A re-run finds each unchanged, none read again.
+        let again = try run(["import", dir, "--db", db, "--lang", "en"])
+        XCTAssertTrue(again.out.contains("Unchanged:     4"), again.out)
+    }
 }
