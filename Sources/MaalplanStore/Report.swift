@@ -28,26 +28,59 @@ public struct FailureRow: Sendable, Equatable {
     public var failedAt: String
 }
 
+/// A stored value of another type than its column's (a hand-edited or damaged database): the
+/// row is reported without it, and the value is said.
+public struct DamagedValue: Sendable, Equatable {
+    public var table: String
+    public var id: Int64
+    public var column: String
+    public var value: String
+
+    /// "plans id 3, year: »2025a« is not what the column holds – shown empty".
+    public func message(_ lang: MessageLanguage) -> String {
+        lang.pick(da: "\(table) id \(id), \(column): »\(value)« er ikke, hvad kolonnen skal indeholde – vist tom; ret rækken eller importér igen i en ny database",
+                  en: "\(table) id \(id), \(column): \"\(value)\" is not what the column holds – shown empty; correct the row or import again into a new database")
+    }
+}
+
 /// `maalplan report`: one line per plan, then the failures; as text or CSV.
 public enum Report {
-    public static func load(_ store: Store) throws -> (plans: [ReportRow], failures: [FailureRow]) {
+    public static func load(_ store: Store) throws -> (plans: [ReportRow], failures: [FailureRow], damaged: [DamagedValue]) {
         try store.writer.read { db in
+            var damaged: [DamagedValue] = []
+            // Each value read without trapping: a value the column's type cannot hold is said, not fatal.
+            func value<T: DatabaseValueConvertible>(_ r: Row, _ column: String, table: String) -> T? {
+                let v: DatabaseValue = r[column]
+                if v.isNull { return nil }
+                if let t = T.fromDatabaseValue(v) { return t }
+                let shown: String
+                switch v.storage {
+                case .blob(let d): shown = "BLOB (\(d.count) bytes)"
+                case .string(let s): shown = String(s.prefix(40))
+                default: shown = v.description
+                }
+                damaged.append(DamagedValue(table: table, id: r["id"] as Int64? ?? 0, column: column, value: shown))
+                return nil
+            }
             let plans = try Row.fetchAll(db, sql: """
-                SELECT p.title, p.case_number, p.year, p.owner, p.coordinator, p.template, p.phase_reached, p.next_phase,
+                SELECT p.id, p.title, p.case_number, p.year, p.owner, p.coordinator, p.template, p.phase_reached, p.next_phase,
                        p.missing_for_next,
                        (SELECT COUNT(*) FROM goals g WHERE g.plan_id = p.id) AS goals,
                        (SELECT MIN(s.path) FROM sources s WHERE s.plan_id = p.id) AS path,
                        (SELECT COUNT(*) FROM sources s WHERE s.plan_id = p.id) AS paths
                 FROM plans p
                 """).map { r in
-                ReportRow(title: r["title"], caseNumber: r["case_number"], year: r["year"], owner: r["owner"], coordinator: r["coordinator"],
-                          template: r["template"], phaseReached: r["phase_reached"], nextPhase: r["next_phase"],
-                          missingForNext: r["missing_for_next"], goals: r["goals"], path: r["path"], paths: r["paths"])
+                func v<T: DatabaseValueConvertible>(_ c: String) -> T? { value(r, c, table: "plans") }
+                return ReportRow(title: v("title"), caseNumber: v("case_number"), year: v("year"), owner: v("owner") ?? "",
+                                 coordinator: v("coordinator") ?? "", template: v("template") ?? "", phaseReached: v("phase_reached") ?? "",
+                                 nextPhase: v("next_phase"), missingForNext: v("missing_for_next") ?? "", goals: v("goals") ?? 0,
+                                 path: v("path"), paths: v("paths") ?? 0)
             }
-            let failures = try Row.fetchAll(db, sql: "SELECT path, reason, message, failed_at FROM failures ORDER BY path").map { r in
-                FailureRow(path: r["path"], reason: r["reason"], message: r["message"], failedAt: r["failed_at"])
+            let failures = try Row.fetchAll(db, sql: "SELECT id, path, reason, message, failed_at FROM failures ORDER BY path").map { r in
+                func v(_ c: String) -> String { value(r, c, table: "failures") ?? "" }
+                return FailureRow(path: v("path"), reason: v("reason"), message: v("message"), failedAt: v("failed_at"))
             }
-            return (sorted(plans), failures)
+            return (sorted(plans), failures, damaged)
         }
     }
 

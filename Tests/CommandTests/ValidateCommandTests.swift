@@ -250,4 +250,26 @@ final class ValidateCommandTests: XCTestCase {
         let again = try run(["import", dir, "--db", db, "--lang", "en"])
         XCTAssertTrue(again.out.contains("Unchanged:     4"), again.out)
     }
+
+    /// Issue 13, item 3: a hand-edited database (a year that is no number, a BLOB title) is
+    /// reported row by row, one line per value, never a crash.
+    func testAHandEditedDatabaseIsReportedNotFatal() throws {
+        let db = try temporaryFolder(self) + "/x.sqlite"
+        XCTAssertEqual(try run(["import", f("2025-under1.docx"), f("2025-under2.docx"), "--db", db]).status, 0)
+        let q = try DatabaseQueue(path: db)
+        try q.write { db in
+            try db.execute(sql: "UPDATE plans SET year = '2025a' WHERE id = (SELECT MIN(id) FROM plans)")
+            try db.execute(sql: "UPDATE plans SET title = x'00ff' WHERE id = (SELECT MAX(id) FROM plans)")
+        }
+        for format in ["text", "csv"] {
+            let r = try run(["report", "--db", db, "--format", format])
+            XCTAssertEqual(r.status, 0, r.err)
+            let lines = r.err.split(separator: "\n")
+            XCTAssertEqual(lines.count, 2, r.err)
+            XCTAssertTrue(lines[0].hasSuffix("year: »2025a« er ikke, hvad kolonnen skal indeholde – vist tom; ret rækken eller importér igen i en ny database")
+                          || lines[1].hasSuffix("year: »2025a« er ikke, hvad kolonnen skal indeholde – vist tom; ret rækken eller importér igen i en ny database"), r.err)
+            XCTAssertTrue(r.err.contains("title: »BLOB (2 bytes)«"), r.err)
+            XCTAssertTrue(r.out.contains("2 planer") || format == "csv", r.out)
+        }
+    }
 }

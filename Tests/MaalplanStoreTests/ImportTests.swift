@@ -321,7 +321,7 @@ final class FolderImportTests: XCTestCase {
         try writePlan(0, dir + "/p/tom.docx")       // nothing filled in
         try writeText("{\\rtf1 hej}", dir + "/p/gammel.rtf")
         try runImport([dir + "/p"], db: db)
-        let (plans, failures) = try Report.load(Store.openForReading(path: db))
+        let (plans, failures, _) = try Report.load(Store.openForReading(path: db))
         XCTAssertEqual(plans.count, 4)
         XCTAssertEqual(failures.map(\.reason), ["rtf"])
 
