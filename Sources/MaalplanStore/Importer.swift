@@ -123,7 +123,17 @@ public final class Importer {
         var run = ImportRecord(startedAt: BatchWriter.timestamp(), toolVersion: options.toolVersion, status: .running,
                                arguments: arguments.joined(separator: "\n"))
         run.record(counts)
-        try db.write { db in try run.insert(db) }
+        // A folder that could not be listed before and was walked now is no failure any more.
+        let roots = arguments.map { Walker.absolute($0, cwd: FileManager.default.currentDirectoryPath) }
+        let stillUnreadable = Set(walk.unreadableFolders.map { PathKey($0.path) })
+        try db.write { db in
+            try run.insert(db)
+            let folders = try String.fetchAll(db, sql: "SELECT path FROM failures WHERE reason = ?", arguments: [Self.unreadableFolderCode])
+            for folder in folders where !stillUnreadable.contains(PathKey(folder))
+                && roots.contains(where: { folder == $0 || folder.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) {
+                try db.execute(sql: "DELETE FROM failures WHERE path = ? AND reason = ?", arguments: [folder, Self.unreadableFolderCode])
+            }
+        }
         summary.importID = run.id!
         let writer = BatchWriter(db: db, run: run, counts: counts, language: options.language, jsonExport: jsonExport)
         writer.onFailure = onFailure

@@ -272,4 +272,24 @@ final class ValidateCommandTests: XCTestCase {
             XCTAssertTrue(r.out.contains("2 planer") || format == "csv", r.out)
         }
     }
+
+    /// Issue 13, item 12: a folder that could not be listed once is no failure once it can be.
+    func testAFolderReadableAgainLosesItsFailure() throws {
+        guard geteuid() != 0 else {
+            print("skipped: root lists every folder, so none can be made unreadable here")
+            throw XCTSkip("root lists every folder")
+        }
+        let dir = try temporaryFolder(self)
+        try FileManager.default.createDirectory(atPath: dir + "/lukket", withIntermediateDirectories: false)
+        try FileManager.default.copyItem(atPath: f("2025-under1.docx"), toPath: dir + "/lukket/plan.docx")
+        XCTAssertEqual(chmod(dir + "/lukket", 0), 0)
+        let db = dir + "/x.sqlite"
+        _ = try run(["import", dir, "--db", db])
+        let q = try DatabaseQueue(path: db)
+        XCTAssertEqual(try q.read { try String.fetchAll($0, sql: "SELECT reason FROM failures") }, ["cannot-open-folder"])
+        XCTAssertEqual(chmod(dir + "/lukket", 0o755), 0)
+        XCTAssertEqual(try run(["import", dir, "--db", db]).status, 0)
+        XCTAssertEqual(try q.read { try String.fetchAll($0, sql: "SELECT reason FROM failures") }, [])
+        XCTAssertEqual(try q.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sources") }, 1)
+    }
 }
