@@ -93,6 +93,21 @@ public final class Store {
     /// Opens (creating when missing) and migrates the database for `import`.
     public static func openForImport(path: String) throws(StoreError) -> Store {
         try precheck(path, mustExist: false)
+        // Another program's database is refused before anything is written to it: opening it
+        // for writing would already switch its journal to WAL.
+        var st = stat()
+        if stat(path, &st) == 0, st.st_size > 0 {
+            var readOnly = Configuration()
+            readOnly.readonly = true
+            readOnly.busyMode = .timeout(10)
+            do {
+                let queue = try DatabaseQueue(path: path, configuration: readOnly)
+                try queue.read { db in try check(db, path: path) }
+                try queue.close()
+            } catch {
+                throw map(error, path)
+            }
+        }
         var config = Configuration()
         config.label = "maalplan"
         config.busyMode = .timeout(10)
@@ -179,8 +194,11 @@ public final class Store {
         let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         if appID != 0 && appID != applicationID { throw StoreError.notMaalplan(path) }
         if appID == 0 {
+            // Migration v1 gives every maalplan database its application_id: a database with
+            // tables but without it is another program's, also a GRDB one whose first migration
+            // is named "v1" too.
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
-            if !tables.isEmpty && !tables.contains("grdb_migrations") { throw StoreError.notMaalplan(path) }
+            if !tables.isEmpty { throw StoreError.notMaalplan(path) }
         }
         if try migrator.hasBeenSuperseded(db) {
             let known = Set(migrator.migrations)

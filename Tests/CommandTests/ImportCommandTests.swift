@@ -41,7 +41,19 @@ final class DatabaseRefusalTests: XCTestCase {
         // Another program's database.
         let other = try DatabaseQueue(path: dir + "/andet.sqlite")
         try other.write { try $0.execute(sql: "CREATE TABLE kunder (id INTEGER PRIMARY KEY, navn TEXT)") }
+        try other.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: dir + "/andet.sqlite"))
         try expect2(["import", dir + "/p", "--db", dir + "/andet.sqlite"], "tilhører et andet program")
+        // Issue 13, item 5: refused before anything is written (no WAL switch, no growth, no -wal file).
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: dir + "/andet.sqlite")), before, "the other program's file is unchanged")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/andet.sqlite-wal"))
+        // A GRDB application whose first migration is also named "v1".
+        let grdbApp = try DatabaseQueue(path: dir + "/app.sqlite")
+        var appMigrator = DatabaseMigrator()
+        appMigrator.registerMigration("v1") { try $0.execute(sql: "CREATE TABLE notes (id INTEGER PRIMARY KEY, text TEXT)") }
+        try appMigrator.migrate(grdbApp)
+        try grdbApp.close()
+        try expect2(["import", dir + "/p", "--db", dir + "/app.sqlite"], "tilhører et andet program")
 
         // A newer maalplan's: a migration this one does not know.
         let newer = dir + "/nyere.sqlite"
