@@ -44,7 +44,22 @@ public func reportFailure(_ path: String, _ error: ReadError, _ lang: MessageLan
 }
 
 public func printError(_ line: String) {
-    FileHandleOutput.stderr.write(line + "\n")
+    FileHandleOutput.stderr.write(visible(line) + "\n")
+}
+
+/// A line with its control characters (ESC, CR, a tab in a file name ...) written as escapes,
+/// so that a name cannot move the cursor, recolour or hide part of the terminal's line.
+public func visible(_ line: String) -> String {
+    guard line.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || (0x80..<0xA0).contains($0.value) }) else { return line }
+    var out = ""
+    for u in line.unicodeScalars {
+        if u.value < 0x20 || u.value == 0x7F || (0x80..<0xA0).contains(u.value) {
+            out += "\\u{" + String(u.value, radix: 16) + "}"
+        } else {
+            out.unicodeScalars.append(u)
+        }
+    }
+    return out
 }
 
 extension ParsableCommand {

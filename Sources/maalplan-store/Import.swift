@@ -69,7 +69,7 @@ struct Import: ParsableCommand {
 
         if verbose {
             for s in walk.skipped {
-                out.write((da ? "sprunget over: " : "skipped: ") + s.path + " (" + s.why(lang) + ")\n")
+                out.write((da ? "sprunget over: " : "skipped: ") + visible(s.path) + " (" + s.why(lang) + ")\n")
             }
         }
 
@@ -89,19 +89,19 @@ struct Import: ParsableCommand {
             failureLines += 1
             guard failureLines <= maxFailureLines else { return }
             clearProgress()
-            err.write("maalplan: \(path): \(message)\n")
+            err.write(visible("maalplan: \(path): \(message)") + "\n")
         }
         importer.onJSONError = { path, reason in
             failureLines += 1
             guard failureLines <= maxFailureLines else { return }
             clearProgress()
-            err.write("maalplan: \(path): " + lang.pick(da: "JSON-filen kan ikke skrives (\(reason)) – tjek --json-dir",
+            err.write(visible("maalplan: \(path): ") + lang.pick(da: "JSON-filen kan ikke skrives (\(reason)) – tjek --json-dir",
                                                        en: "the JSON file cannot be written (\(reason)) – check --json-dir") + "\n")
         }
         if verbose {
             importer.onFile = { path, what in
                 clearProgress()
-                out.write(what.name(lang) + ": " + path + "\n")
+                out.write(what.name(lang) + ": " + visible(path) + "\n")
             }
         }
         if showProgress {

@@ -292,4 +292,19 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertEqual(try q.read { try String.fetchAll($0, sql: "SELECT reason FROM failures") }, [])
         XCTAssertEqual(try q.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sources") }, 1)
     }
+
+    /// Issue 13, item 13 (in part): control characters in a file name (ESC, CR) are written as
+    /// escapes in every line about the file, never raw to the terminal.
+    func testControlCharactersInANameAreEscaped() throws {
+        let dir = try temporaryFolder(self)
+        let name = "a\u{1B}[31mrød\rplan.docx"
+        try writeText("ikke en plan", dir + "/" + name)
+        let r = try run(["convert", dir + "/" + name])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertTrue(r.err.contains("a\\u{1b}[31mrød\\u{d}plan.docx"), r.err)
+        XCTAssertFalse(r.err.contains("\u{1B}") || r.err.contains("\r"), r.err)
+        let imp = try run(["import", dir, "--db", dir + "/x.sqlite"])
+        XCTAssertFalse(imp.err.contains("\u{1B}") || imp.err.contains("\r") || imp.out.contains("\u{1B}"), imp.err)
+        XCTAssertTrue(imp.err.contains("a\\u{1b}[31mrød\\u{d}plan.docx"), imp.err)
+    }
 }
