@@ -19,8 +19,6 @@ struct MapState {
     var sheet: Phase?
     var goalIndex = 0
     var seenInGoal = Set<Label>()
-    /// The part of the document (the 2024 sheet's order, -1 without sheets) each field's value came from.
-    var filledIn: [FieldPath: Int] = [:]
     var aboveUses = 0
     var besideUses = 0
     var paragraphNo = 0

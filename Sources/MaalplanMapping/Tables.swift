@@ -40,6 +40,14 @@ struct TableReading {
         case unknownLabel(GridCell, values: [GridCell])
         case unplaced(GridCell)
         case sheet(Phase)
+
+        /// The cell in a label's place, for the steps that have one.
+        var labelCell: GridCell? {
+            switch self {
+            case .assign(_, _, let l, _), .unknownLabel(let l, _): return l
+            case .append, .unplaced, .sheet: return nil
+            }
+        }
     }
     let layout: Layout
     var steps: [Step] = []
@@ -59,10 +67,11 @@ extension MapState {
         return (0..<t.rowCount).map { r in
             mergedDown.removeAll { $0.row + $0.rowSpan <= r }
             let cells = t.cells(inRow: r)
-            let row = cells.map { c in
+            let row = cells.enumerated().map { i, c in
                 let raw = c.text
                 let text = raw.collapsedSpace
-                let place = cells.count { $0.column < c.column } + mergedDown.count { $0.column < c.column }
+                // Cells come left to right: the cells before it in the row, and those merged down beside them.
+                let place = i + mergedDown.count { $0.column < c.column }
                 let multiline = raw.utf8.contains(0x0A)
                 // A label with a short note on a line of its own ("Ejer (afdelingschef)" / "navn og titel").
                 let whole = rules.label(text)
@@ -146,7 +155,7 @@ extension MapState {
             if mayStayOpen {
                 openLabels = open
                 // Its labels are read with the next table, or on their own when none follows.
-                steps.removeAll { if case .assign(_, _, let l, _) = $0 { return open.contains { $0.table == l.table && $0.row == l.row } }; if case .unknownLabel(let l, _) = $0 { return open.contains { $0.table == l.table && $0.row == l.row } }; return false }
+                steps.removeAll { step in step.labelCell.map { $0.table == open[0].table && $0.row == open[0].row } ?? false }
             }
         }
         apply(steps, layout: chosen.layout)
@@ -413,6 +422,11 @@ extension MapState {
         return false
     }
 
+    /// Where a person finds a cell: its table, row and column counted from 1, the sheet read now.
+    func location(_ c: GridCell, label: String? = nil) -> Location {
+        Location(table: c.table, row: c.row + 1, column: c.column + 1, label: label, sheet: sheet)
+    }
+
     mutating func apply(_ steps: [TableReading.Step], layout: TableReading.Layout) {
         var lastLabel: Label?
         var labelRows = Set<[Int]>()
@@ -422,22 +436,19 @@ extension MapState {
                 enterSheet(s)
             case .assign(let label, let values, let at, let guessed):
                 let anchor = values.first ?? at
-                let loc = Location(table: anchor.table, row: anchor.row + 1, column: anchor.column + 1, label: at.text, sheet: sheet)
+                let loc = location(anchor, label: at.text)
                 if guessed {
                     result.notes.append(MappingNote(.warning, .labelInferred(found: at.text, assumed: label.field),
-                                                    location: Location(table: at.table, row: at.row + 1, column: at.column + 1,
-                                                                       label: at.text, sheet: sheet)))
+                                                    location: location(at, label: at.text)))
                 }
                 result.labelCount += 1
                 var v = value(of: values)
                 v.lines = withoutOwnLabel(v.lines, label.field)
                 // A label cell read by its first line: what stands below the label in it is said.
-                if at.multiline, rules.label(at.text) == nil, !guessed {
+                if at.byFirstLine, !guessed {
                     let rest = value(of: [at]).lines.dropFirst()
                     if !rest.isEmpty {
-                        result.unplaced.append(UnplacedText(location: Location(table: at.table, row: at.row + 1, column: at.column + 1,
-                                                                               label: nil, sheet: sheet), label: nil,
-                                                            text: rest.joined(separator: "\n")))
+                        result.unplaced.append(UnplacedText(location: location(at), label: nil, text: rest.joined(separator: "\n")))
                     }
                 }
                 if layout == .above {
@@ -454,15 +465,14 @@ extension MapState {
                 let v = value(of: values)
                 let anchor = values.first ?? at
                 if !v.lines.isEmpty {
-                    let loc = Location(table: anchor.table, row: anchor.row + 1, column: anchor.column + 1, label: at.text, sheet: sheet)
-                    result.unplaced.append(UnplacedText(location: loc, label: at.text, text: v.lines.joined(separator: "\n")))
+                    result.unplaced.append(UnplacedText(location: location(anchor, label: at.text), label: at.text,
+                                                        text: v.lines.joined(separator: "\n")))
                 }
                 lastLabel = nil
             case .unplaced(let c):
                 let lines = value(of: [c]).lines
                 if lines.isEmpty { continue }
-                result.unplaced.append(UnplacedText(location: Location(table: c.table, row: c.row + 1, column: c.column + 1, sheet: sheet),
-                                                    label: nil, text: lines.joined(separator: "\n")))
+                result.unplaced.append(UnplacedText(location: location(c), label: nil, text: lines.joined(separator: "\n")))
             }
         }
     }

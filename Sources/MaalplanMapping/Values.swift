@@ -72,16 +72,16 @@ extension MapState {
             while result.plan.goals.count <= goalIndex { result.plan.goals.append(Goal()) }
         }
         let p = FieldPath(f.field, goal: goalIndex)
-        let part = sheet?.order ?? -1
-        if !f.addsToField, !v.lines.isEmpty, filledIn[p] == part {
+        // A value already given in this part of the document: its trace stands in the same sheet.
+        let had = result.plan.items(p)
+        if !f.addsToField, !v.lines.isEmpty, !had.isEmpty, result.fields[p]?.location.sheet == sheet {
             let text = v.lines.joined(separator: "\n")
-            if result.plan.items(p).joined(separator: "\n") != text, Lists.items(f.field, v.lines, rules: rules) != result.plan.items(p) {
+            if had.joined(separator: "\n") != text, Lists.items(f.field, v.lines, rules: rules) != had {
                 result.notes.append(MappingNote(.warning, .repeatedField(p, text: text), field: p, location: loc))
             }
             return
         }
         store(f, v, loc, replace: true)
-        if !v.lines.isEmpty { filledIn[p] = part }
     }
 
     mutating func store(_ f: Label, _ v: CellValue, _ loc: Location, replace: Bool) {
