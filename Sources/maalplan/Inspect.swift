@@ -34,7 +34,9 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         let lang = language.language
-        let rules = try labels.rules(lang)
+        // The template's words only for --fields (the document alone needs none); a labels file
+        // given is checked all the same.
+        let rules = fields || labels.labels != nil ? try labels.rules(lang) : nil
         let doc: WordDocument
         do {
             doc = try WordReader.read(path: file)
@@ -42,7 +44,7 @@ struct Inspect: ParsableCommand {
             reportFailure(file, error, lang)
             throw ExitCode(2)
         }
-        if fields {
+        if fields, let rules {
             FileHandleOutput.stdout.write(Self.fields(Mapper.map(doc, rules: rules), lang))
             return
         }
