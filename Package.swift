@@ -111,8 +111,8 @@ let package = Package(
         ]),
         // The programs as a user runs them (they are built first: `make test`).
         .testTarget(name: "CommandTests", dependencies: [
-            "MaalplanStore", "MaalplanCore", "MaalplanModel", "MaalplanValidation", "MaalplanSamples", "DocxPackage", "JSONOutput",
-            "TestSupport", grdb,
+            "MaalplanStore", "MaalplanCore", "MaalplanModel", "MaalplanValidation", "MaalplanSamples", "DocxPackage", "DocxBuilder",
+            "JSONOutput", "TestSupport", grdb,
         ]),
         // The third-party corpus in ../shared (skipped where it is absent).
         .testTarget(name: "CorpusTests", dependencies: ["WordDocument", "DocxPackage", "MaalplanModel", "MaalplanCore"],

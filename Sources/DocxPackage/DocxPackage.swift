@@ -305,13 +305,15 @@ public final class DocxPackage {
     public func readXML<T>(_ name: String, namespaces: XMLNamespaces, _ body: (XMLPullReader) throws -> T) throws(ReadError) -> T {
         let stream = try openPart(name)
         do {
-            let r = try XMLPullReader(stream, namespaces: namespaces, maxDepth: limits.maxElementDepth)
+            let r = try XMLPullReader(stream, namespaces: namespaces, maxDepth: limits.maxElementDepth,
+                                      maxAttributes: limits.maxAttributes)
             let value = try body(r)
             try r.finish()
             return value
         } catch let e as XMLError {
             throw ReadError(e, stream: stream)
-        } catch let e as ReadError {
+        } catch var e as ReadError {
+            if e.part == nil { e.part = name }
             throw e
         } catch {
             throw ReadError(.notWellFormed(String(describing: error)), part: name)
@@ -357,6 +359,7 @@ extension ReadError {
         case .notWellFormed(let message, let line): self.init(.notWellFormed(message), part: part, line: line)
         case .doctype: self.init(.dtd, part: part)
         case .tooDeep(let n): self.init(.tooDeep(n), part: part)
+        case .tooManyAttributes(let n): self.init(.tooMany(.attributes, n), part: part)
         case .tooLarge: self.init(.partTooLarge(Int(Int32.max) / 2), part: part)
         case .sourceFailed: self = stream.failure ?? ReadError(.corruptZip("read"), part: part)
         }
@@ -384,7 +387,8 @@ private struct Part {
         let stream = try PartStream(archive: archive, index: index, name: name, limits: limits, totalBefore: total)
         let value: Value
         do {
-            let r = try XMLPullReader(stream, namespaces: kind.namespaces, maxDepth: limits.maxElementDepth, pruning: kind.pruning)
+            let r = try XMLPullReader(stream, namespaces: kind.namespaces, maxDepth: limits.maxElementDepth,
+                                      maxAttributes: limits.maxAttributes, pruning: kind.pruning)
             value = try kind.parse(r)
             try r.finish()
         } catch {

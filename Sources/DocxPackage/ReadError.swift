@@ -29,6 +29,16 @@ public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
         case compressionRatio(Int)
         case tooDeep(Int)
         case tablesTooDeep(Int)
+        /// More of something than a plan could have: what, and the limit.
+        case tooMany(Extent, Int)
+    }
+
+    /// What `tooMany` counted. `field` is a plan's field as its path reads ("goals[2].signs").
+    public enum Extent: Equatable, Sendable {
+        case attributes, paragraphs, tableRows, tableCells, goals
+        case listItems(field: String)
+        case characters(field: String)
+        case jsonBytes
     }
 
     public var reason: Reason
@@ -77,6 +87,7 @@ public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
         case .partTooLarge, .totalTooLarge, .inputTooLarge: return "too-large"
         case .compressionRatio: return "compression-ratio"
         case .tooDeep, .tablesTooDeep: return "too-deep"
+        case .tooMany: return "too-large"
         }
     }
 }

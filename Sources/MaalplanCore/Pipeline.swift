@@ -30,10 +30,32 @@ public enum Pipeline {
         let pkg = try DocxPackage(bytes: bytes, path: path, limits: limits, sharedParts: sharedParts)
         let doc = try WordReader.read(package: pkg)
         var result = Mapper.map(doc, rules: rules)
+        try check(result.plan, limits)
         result.plan.source = SourceInfo(path: path, sha256: sha256, bytes: bytes.count, format: pkg.format.rawValue)
         let report = Validator.validate(result, target: target, language: language)
         result.plan.phaseReached = report.phaseReached
         result.plan.findings = report.findings
         return (result.plan, report)
+    }
+
+    /// The plan's JSON, as `convert` writes it and `import` stores it; refused past the limit.
+    public static func json(_ plan: Plan, limits: ReadLimits = .default) throws(ReadError) -> String {
+        let text = plan.json.serialized()
+        if text.utf8.count > limits.maxJSONBytes { throw ReadError(.tooMany(.jsonBytes, limits.maxJSONBytes)) }
+        return text
+    }
+
+    /// A plan past the limits on goals, list items and characters in a field is refused.
+    static func check(_ plan: Plan, _ limits: ReadLimits) throws(ReadError) {
+        if plan.goals.count > limits.maxGoals { throw ReadError(.tooMany(.goals, limits.maxGoals)) }
+        var paths = Field.allCases.filter { !$0.isGoalField }.map { FieldPath($0) }
+        for g in plan.goals.indices { paths += Field.allCases.filter(\.isGoalField).map { FieldPath(goal: g, $0) } }
+        for path in paths {
+            let items = plan.items(path)
+            if items.count > limits.maxListItems { throw ReadError(.tooMany(.listItems(field: path.description), limits.maxListItems)) }
+            if items.contains(where: { $0.utf8.count > limits.maxFieldCharacters && $0.count > limits.maxFieldCharacters }) {
+                throw ReadError(.tooMany(.characters(field: path.description), limits.maxFieldCharacters))
+            }
+        }
     }
 }

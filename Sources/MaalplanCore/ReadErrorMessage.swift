@@ -113,6 +113,25 @@ extension ReadError {
             return (lang.pick(da: "XML er indlejret dybere end \(n) niveauer", en: "the XML nests deeper than \(n) levels"), notOrdinary)
         case .tablesTooDeep(let n):
             return (lang.pick(da: "tabeller er indlejret dybere end \(n) niveauer", en: "tables nest deeper than \(n) levels"), notOrdinary)
+        case .tooMany(let what, let n):
+            return (Self.tooMany(what, n, lang),
+                    lang.pick(da: "en målplan er langt mindre; tjek hvor filen kommer fra, eller del dokumentet op",
+                              en: "a plan is far smaller; check where the file comes from, or split the document"))
+        }
+    }
+
+    /// What passed a limit, as a sentence: "dokumentet har over 50000 tabelrækker".
+    private static func tooMany(_ what: Extent, _ n: Int, _ lang: MessageLanguage) -> String {
+        func field(_ path: String) -> String { FieldPath(path)?.phrase(lang) ?? path }
+        switch what {
+        case .attributes: return lang.pick(da: "et XML-element har over \(n) attributter", en: "an XML element has over \(n) attributes")
+        case .paragraphs: return lang.pick(da: "dokumentet har over \(n) afsnit", en: "the document has over \(n) paragraphs")
+        case .tableRows: return lang.pick(da: "dokumentet har over \(n) tabelrækker", en: "the document has over \(n) table rows")
+        case .tableCells: return lang.pick(da: "dokumentet har over \(n) tabelceller", en: "the document has over \(n) table cells")
+        case .goals: return lang.pick(da: "planen har over \(n) mål", en: "the plan has over \(n) goals")
+        case .listItems(let f): return lang.pick(da: "\(field(f)) har over \(n) punkter", en: "\(field(f)) has over \(n) items")
+        case .characters(let f): return lang.pick(da: "\(field(f)) har over \(n) tegn", en: "\(field(f)) has over \(n) characters")
+        case .jsonBytes: return lang.pick(da: "planens JSON fylder over \(n >> 20) MiB", en: "the plan's JSON is over \(n >> 20) MiB")
         }
     }
 

@@ -91,7 +91,7 @@ final class ParsePool: @unchecked Sendable {
         do {
             let (plan, report) = try Pipeline.analyse(bytes: bytes, path: path, sha256: sha, language: language, rules: rules, limits: limits,
                                                       sharedParts: sharedParts)
-            let json = plan.json.serialized()
+            let json = try Pipeline.json(plan, limits: limits)
             return .parsed(ParsedPlan(sha256: sha, rows: PlanRows(plan, missingForNext: report.missingForNext, json: json,
                                                                   language: language), json: json))
         } catch {

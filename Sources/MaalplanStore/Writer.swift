@@ -119,15 +119,30 @@ final class BatchWriter {
             }
 
         case .parsed(var p):
-            let id: Int64
-            if let existing = try planID(db, sha: p.sha256) {
-                id = existing
-            } else {
-                id = try p.rows.insert(db, with: &inserter, importID: run.id!, now: now)
-                batch.counts.plansAdded += 1
+            // A plan the database refuses (a rule someone added, a value past SQLite's limits)
+            // is that file's failure: its rows are rolled back, and the run goes on.
+            let before = (batch, orphans)
+            do {
+                try db.inSavepoint {
+                    let id: Int64
+                    if let existing = try planID(db, sha: p.sha256) {
+                        id = existing
+                    } else {
+                        id = try p.rows.insert(db, with: &inserter, importID: run.id!, now: now)
+                        batch.counts.plansAdded += 1
+                    }
+                    try link(c, planID: id, sha: p.sha256, db, now: now, batch: &batch, orphans: &orphans, outcome: .new)
+                    return .commit
+                }
+                if wantJSON { batch.json.append((c.path, p.json)) }
+            } catch let e as DatabaseError where Self.isThisPlans(e) {
+                (batch, orphans) = before
+                let message = language.pick(
+                    da: "databasen tager ikke imod planen (\(e.message ?? "\(e.resultCode)")) – databasen er ændret uden for maalplan (en regel, en trigger, rækker slettet i hånden); ret den, eller importér til en ny fil med --db; de øvrige filer importeres",
+                    en: "the database refuses the plan (\(e.message ?? "\(e.resultCode)")) – the database was changed outside maalplan (a rule, a trigger, rows deleted by hand); repair it, or import into a new file with --db; the other files are imported")
+                try apply(FileResult(candidate: c, reading: .failed(code: Self.refusedByDatabaseCode, message: message, sha256: p.sha256)),
+                          db, now: now, quick: quick, batch: &batch, orphans: &orphans)
             }
-            try link(c, planID: id, sha: p.sha256, db, now: now, batch: &batch, orphans: &orphans, outcome: .new)
-            if wantJSON { batch.json.append((c.path, p.json)) }
 
         case .failed(let code, let message, let sha):
             // One row per path: the latest failure, with the time the path first failed.
@@ -151,6 +166,15 @@ final class BatchWriter {
             batch.files.append((c.path, .failed))
             if wantJSON { batch.json.append((c.path, nil)) }
         }
+    }
+
+    /// The failure code of a plan the database would not take.
+    static let refusedByDatabaseCode = "refused-by-database"
+
+    /// Errors that come from one plan's rows, not from the database or the disk: a constraint,
+    /// a value too big or of the wrong type.
+    static func isThisPlans(_ e: DatabaseError) -> Bool {
+        [.SQLITE_CONSTRAINT, .SQLITE_TOOBIG, .SQLITE_MISMATCH, .SQLITE_RANGE].contains(e.resultCode)
     }
 
     private func planID(_ db: Database, sha: String) throws -> Int64? {

@@ -11,7 +11,7 @@ final class BodyReader {
     let r: XMLPullReader
     let styles: Styles
     let numbering: Numbering
-    let limits: ReadLimits
+    let size: ModelSize
     private let tok = Tok.all
 
     @exclusivity(unchecked) private var tableDepth = 0
@@ -45,11 +45,11 @@ final class BodyReader {
         @exclusivity(unchecked) var styleHidden: Bool?
     }
 
-    init(_ r: XMLPullReader, styles: Styles, numbering: Numbering, limits: ReadLimits) {
+    init(_ r: XMLPullReader, styles: Styles, numbering: Numbering, size: ModelSize) {
         self.r = r
         self.styles = styles
         self.numbering = numbering
-        self.limits = limits
+        self.size = size
         // Every attribute BodyReader reads has a token: the others are not kept.
         r.useTokens(Tok.table, attributesOnly: true)
     }
@@ -209,6 +209,7 @@ final class BodyReader {
     // MARK: Paragraphs
 
     private func paragraph(into out: inout [Block]) throws {
+        try size.add(.paragraphs)
         let saved = para
         let p = ParagraphState()
         para = p
@@ -229,7 +230,8 @@ final class BodyReader {
         }
         if p.dropCap {
             // Word draws a drop cap as a frame of its own; its letters begin the next paragraph.
-            pendingDropCap = (pendingDropCap ?? []) + p.text
+            pendingDropCap = pendingDropCap ?? []
+            pendingDropCap!.append(contentsOf: p.text)
             return
         }
         out.append(.paragraph(finish(p)))
@@ -450,7 +452,7 @@ final class BodyReader {
     private func table() throws -> Table {
         tableDepth += 1
         defer { tableDepth -= 1 }
-        if tableDepth > limits.maxTableNesting { throw ReadError(.tablesTooDeep(limits.maxTableNesting)) }
+        if tableDepth > size.limits.maxTableNesting { throw ReadError(.tablesTooDeep(size.limits.maxTableNesting)) }
         var gridColumns = 0
         var rows: [RawRow] = []
         var styleId: String?
@@ -481,6 +483,7 @@ final class BodyReader {
     }
 
     private func tableRow() throws -> RawRow {
+        try size.add(.tableRows)
         var row = RawRow()
         func cellLevel(_ t: Tok) throws {
             switch t {
@@ -506,6 +509,7 @@ final class BodyReader {
     }
 
     private func tableCell() throws -> RawCell {
+        try size.add(.tableCells)
         var cell = RawCell()
         cell.blocks = try blocks(extra: { t in
             guard t == .tcPr else { return false }
@@ -562,5 +566,27 @@ final class BodyReader {
             above = here
         }
         return Table(rowCount: rows.count, columnCount: width, cells: cells, style: style)
+    }
+}
+
+/// How much of the document has been read, over all its parts, against the limits: a small
+/// file of a million rows is refused once it passes them, not after it has been built.
+final class ModelSize {
+    let limits: ReadLimits
+    private var paragraphs = 0
+    private var tableRows = 0
+    private var tableCells = 0
+    init(limits: ReadLimits) { self.limits = limits }
+
+    /// One more paragraph, row or cell.
+    func add(_ what: ReadError.Extent) throws(ReadError) {
+        let (n, limit): (Int, Int)
+        switch what {
+        case .paragraphs: paragraphs += 1; (n, limit) = (paragraphs, limits.maxParagraphs)
+        case .tableRows: tableRows += 1; (n, limit) = (tableRows, limits.maxTableRows)
+        case .tableCells: tableCells += 1; (n, limit) = (tableCells, limits.maxTableCells)
+        default: return
+        }
+        if n > limit { throw ReadError(.tooMany(what, limit)) }
     }
 }

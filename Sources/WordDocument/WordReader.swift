@@ -24,9 +24,11 @@ public enum WordReader {
         // share them (see `SharedPartCache`).
         let styles = try target("styles").map { (part) throws(ReadError) in try pkg.read(part, as: Styles.kind) } ?? Styles()
         let numbering = try target("numbering").map { (part) throws(ReadError) in try pkg.read(part, as: Numbering.kind) } ?? Numbering()
+        // Paragraphs, rows and cells are counted over all parts together.
+        let size = ModelSize(limits: pkg.limits)
         func body(_ part: String, _ read: (BodyReader) throws -> Void) throws(ReadError) {
             try pkg.readXML(part, namespaces: WordNamespaces.table) { r in
-                try read(BodyReader(r, styles: styles, numbering: numbering, limits: pkg.limits))
+                try read(BodyReader(r, styles: styles, numbering: numbering, size: size))
             }
         }
 
@@ -45,10 +47,11 @@ public enum WordReader {
                 rel.kind == "header" || rel.kind == "footer" ? (rel.kind == "header", HeaderFooterKind.default, rel.id) : nil
             }
         }
+        // Each part once, however many references (or relationships) name it.
+        let byId = Dictionary(rels.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var seen = Set<String>()
-        for ref in refs where !seen.contains(ref.id) {
-            seen.insert(ref.id)
-            guard let rel = rels.first(where: { $0.id == ref.id }) else { continue }
+        for ref in refs {
+            guard let rel = byId[ref.id], seen.insert(rel.target).inserted else { continue }
             try body(rel.target) { br in
                 let hf = HeaderFooter(kind: ref.kind, part: rel.target, blocks: try br.readRoot().blocks)
                 if ref.isHeader { doc.headers.append(hf) } else { doc.footers.append(hf) }

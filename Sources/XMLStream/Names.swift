@@ -67,6 +67,8 @@ public enum XMLError: Error, Equatable, Sendable {
     case doctype
     /// Elements nested deeper than the reader's `maxDepth` (or libxml2's own 256).
     case tooDeep(Int)
+    /// A start tag with more attributes than the reader's `maxAttributes`.
+    case tooManyAttributes(Int)
     /// Text and attributes of one batch past 1 GiB.
     case tooLarge
     /// The byte source failed (damage, a limit): it says why.

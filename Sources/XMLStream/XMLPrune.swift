@@ -23,7 +23,8 @@ enum XMLPrune {
         var i = 0       // scan position
         scan: while i < n, let lt = find(p, from: i, to: n, UInt8(ascii: "<")) {
             for name in needles where startTag(p, lt, n, name) {
-                guard let end = elementEnd(p, lt, n, name) else { break }
+                // Unclosed: nothing after it is cut (scanning on from each such tag would cost n²).
+                guard let end = elementEnd(p, lt, n, name) else { break scan }
                 if lt > r { memmove(p + w, p + r, lt - r) }
                 w += lt - r
                 var k = lt

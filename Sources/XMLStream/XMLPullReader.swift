@@ -33,6 +33,8 @@ public final class XMLPullReader {
     /// The source reported a failure (it knows which).
     private var sourceFailed = false
     private let maxDepth: Int
+    /// Counts the attributes of the start tags in what is pushed, before libxml2 sees them.
+    private var tagScan: TagScan
     private var firstError: (line: Int, message: String)?
     /// Met by a callback (a DOCTYPE, nesting past `maxDepth`).
     private var failure: XMLError?
@@ -138,15 +140,18 @@ public final class XMLPullReader {
     /// - Parameters:
     ///   - namespaces: which namespace URIs the caller names (the rest are `.other`).
     ///   - maxDepth: element nesting past this is refused (`XMLError.tooDeep`).
+    ///   - maxAttributes: a start tag with more attributes is refused (`XMLError.tooManyAttributes`)
+    ///     before it is parsed: libxml2 checks each attribute against those before it.
     ///   - pruning: elements (`prefix:local`, as the part writes them) whose content the
     ///     caller never reads: when given, the part is read whole (up to `maxPrunedPartBytes`;
     ///     the source must declare its size) and they are cut out before parsing (`XMLPrune`),
     ///     so neither libxml2 nor the caller spends time on them.
-    public init(_ source: any XMLByteSource, namespaces: XMLNamespaces, maxDepth: Int = 256,
+    public init(_ source: any XMLByteSource, namespaces: XMLNamespaces, maxDepth: Int = 256, maxAttributes: Int = 1_000,
                 pruning: [String] = []) throws(XMLError) {
         _ = XMLPullReader.setUp
         self.source = source
         self.maxDepth = maxDepth
+        tagScan = TagScan(maxAttributes: maxAttributes)
         session = ParserSessionPool.current.take(namespaces)
         if !pruning.isEmpty, let declared = source.declaredSize, declared <= Self.maxPrunedPartBytes {
             // The whole part (one byte more than declared, so that a part longer than it is refused).
@@ -185,7 +190,10 @@ public final class XMLPullReader {
             ctxt = xmlCreatePushParserCtxt(Self.handler, me, first, first == nil ? 0 : 4, nil)
             session.ctxt = ctxt
         }
-        if first != nil { inputStart = 4 }
+        if first != nil {
+            inputStart = 4
+            if !tagScan.scan(input.assumingMemoryBound(to: UInt8.self), 4) { throw .tooManyAttributes(maxAttributes) }
+        }
         guard let ctxt else { throw .notWellFormed("libxml2", line: nil) }
         xmlCtxtUseOptions(ctxt, Int32(XML_PARSE_NONET.rawValue | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOWARNING.rawValue))
     }
@@ -357,6 +365,11 @@ public final class XMLPullReader {
         }
         let size = min(inputEnd - inputStart, Self.pushSize)
         let last = endOfStream && size == inputEnd - inputStart
+        if !tagScan.scan((input + inputStart).assumingMemoryBound(to: UInt8.self), size) {
+            failure = .tooManyAttributes(tagScan.maxAttributes)
+            finished = true
+            return true
+        }
         let rc = xmlParseChunk(ctxt, (input + inputStart).assumingMemoryBound(to: CChar.self), Int32(size), last ? 1 : 0)
         inputStart += size
         if rc != 0 { fatal = true; finished = true }
@@ -568,4 +581,44 @@ struct Buffer<Element: BitwiseCopyable>: ~Copyable {
     }
 
     subscript(i: Int) -> Element { base[i] }
+}
+
+/// Counts the attribute values (quoted strings) of each start tag in XML text pushed piece by
+/// piece, so that a tag with too many is refused before libxml2 parses it. Text outside tags
+/// and inside quotes is passed over with memchr.
+struct TagScan {
+    let maxAttributes: Int
+    private var inTag = false
+    private var quote: UInt8 = 0
+    private var attributes = 0
+
+    init(maxAttributes: Int) { self.maxAttributes = maxAttributes }
+
+    /// False when a tag has more than `maxAttributes` attributes.
+    mutating func scan(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        var i = 0
+        while i < n {
+            if quote != 0 {
+                guard let q = memchr(p + i, Int32(quote), n - i) else { return true }
+                i = p.distance(to: q.assumingMemoryBound(to: UInt8.self)) + 1
+                quote = 0
+            } else if !inTag {
+                guard let lt = memchr(p + i, 0x3C, n - i) else { return true }   // <
+                i = p.distance(to: lt.assumingMemoryBound(to: UInt8.self)) + 1
+                inTag = true
+                attributes = 0
+            } else {
+                let c = p[i]
+                if c == 0x22 || c == 0x27 {   // " '
+                    quote = c
+                    attributes += 1
+                    if attributes > maxAttributes { return false }
+                } else if c == 0x3E {         // >
+                    inTag = false
+                }
+                i += 1
+            }
+        }
+        return true
+    }
 }

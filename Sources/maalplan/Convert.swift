@@ -36,14 +36,13 @@ struct Convert: ParsableCommand {
             throw ExitCode(2)
         }
         let rules = try labels.rules(language.language)
-        let plan: Plan
+        let text: String
         do {
-            plan = try Pipeline.convert(path: file, language: language.language, rules: rules)
+            text = try Pipeline.json(Pipeline.convert(path: file, language: language.language, rules: rules))
         } catch {
             reportFailure(file, error, language.language)
             throw ExitCode(2)
         }
-        let text = plan.json.serialized()
         if let output {
             do {
                 try writeAtomically(text, to: output)

@@ -1,3 +1,4 @@
+import DocxBuilder
 import DocxPackage
 import GRDB
 import Foundation
@@ -291,6 +292,66 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertEqual(try run(["import", dir, "--db", db]).status, 0)
         XCTAssertEqual(try q.read { try String.fetchAll($0, sql: "SELECT reason FROM failures") }, [])
         XCTAssertEqual(try q.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM sources") }, 1)
+    }
+
+    /// Issue 13, item 1: a small file of 300,000 rows is one failure of its own; the import goes
+    /// on, and so does every re-run.
+    func testASmallFileOfAMillionRowsIsOneFailureAndTheImportGoesOn() throws {
+        let dir = try temporaryFolder(self)
+        let bytes = try DocxBuilder(body: oneCellRows(300_000)).build()
+        XCTAssertLessThan(bytes.count, 8 << 20)
+        try write(bytes, dir + "/rækker.docx")
+        for name in ["2025-under1.docx", "2025-under2.docx"] { try FileManager.default.copyItem(atPath: f(name), toPath: dir + "/" + name) }
+        let r = try run(["convert", dir + "/rækker.docx"])
+        XCTAssertEqual(r.status, 2)
+        XCTAssertEqual(r.out, "")
+        XCTAssertEqual(r.err, "maalplan: \(dir)/rækker.docx: dokumentet har over 20000 tabelrækker (del /word/document.xml) – en målplan er langt mindre; tjek hvor filen kommer fra, eller del dokumentet op\n")
+        let db = dir + "/x.sqlite"
+        for _ in 0..<2 {
+            let imp = try run(["import", dir, "--db", db, "--lang", "en"])
+            XCTAssertEqual(imp.status, 1, imp.err)
+            XCTAssertTrue(imp.out.contains("Failed:        1 (too-large 1"), imp.out)
+            XCTAssertEqual(try query(db, "SELECT count(*) FROM sources", Int.self), [2])
+            XCTAssertEqual(try query(db, "SELECT reason FROM failures", String.self), ["too-large"])
+        }
+    }
+
+    /// Issue 13, item 1: a plan the database refuses (here a trigger someone added) is that
+    /// file's failure, rolled back whole; the other files are imported, and once the rule is
+    /// gone the plan is too.
+    func testAPlanTheDatabaseRefusesIsThatFilesFailure() throws {
+        let dir = try temporaryFolder(self)
+        for name in ["2025-under1.docx", "2025-under2.docx", "2024-foer.docx"] {
+            try FileManager.default.copyItem(atPath: f(name), toPath: dir + "/" + name)
+        }
+        let db = dir + "/x.sqlite"
+        XCTAssertEqual(try run(["import", dir + "/2025-under1.docx", "--db", db]).status, 0)
+        let q = try DatabaseQueue(path: db)
+        try q.write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER kun_2025 BEFORE INSERT ON plans WHEN NEW.template = 'maalplan-2024'
+                BEGIN SELECT RAISE(ABORT, 'kun 2025-planer'); END
+                """)
+        }
+        try q.close()
+        let before = try tableCounts(db)
+        let r = try run(["import", dir, "--db", db])
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssertEqual(r.err, "maalplan: \(dir)/2024-foer.docx: databasen tager ikke imod planen (kun 2025-planer) – databasen er ændret uden for maalplan (en regel, en trigger, rækker slettet i hånden); ret den, eller importér til en ny fil med --db; de øvrige filer importeres\n")
+        XCTAssertTrue(r.out.contains("Importeret:    1 (1 nye planer"), r.out)
+        XCTAssertEqual(try query(db, "SELECT reason FROM failures", String.self), ["refused-by-database"])
+        // The refused plan left no row behind.
+        let after = try tableCounts(db)
+        XCTAssertEqual(after["plans"], (before["plans"] ?? 0) + 1)
+        XCTAssertEqual(try query(db, "SELECT count(*) FROM plans WHERE template = 'maalplan-2024'", Int.self), [0])
+        XCTAssertEqual(try integrity(db), "ok")
+
+        let q2 = try DatabaseQueue(path: db)
+        try q2.write { try $0.execute(sql: "DROP TRIGGER kun_2025") }
+        try q2.close()
+        XCTAssertEqual(try run(["import", dir, "--db", db]).status, 0)
+        XCTAssertEqual(try query(db, "SELECT count(*) FROM failures", Int.self), [0])
+        XCTAssertEqual(try query(db, "SELECT count(*) FROM plans", Int.self), [3])
     }
 
     /// Issue 13, item 13 (in part): control characters in a file name (ESC, CR) are written as

@@ -33,6 +33,9 @@ final class ReadErrorMessageTests: XCTestCase {
             .odf, .notZip, .corruptZip("Not a zip archive"), .tooManyEntries(10_000), .noMainPart, .spreadsheet, .presentation,
             .otherPackage("application/x"), .missingPart("/word/document.xml"), .notWellFormed("x"), .dtd, .partTooLarge(64 << 20),
             .totalTooLarge(160 << 20), .inputTooLarge(100 << 20), .compressionRatio(200), .tooDeep(256), .tablesTooDeep(32),
+            .tooMany(.attributes, 1_000), .tooMany(.paragraphs, 100_000), .tooMany(.tableRows, 20_000), .tooMany(.tableCells, 50_000),
+            .tooMany(.goals, 100), .tooMany(.listItems(field: "goals[0].signs"), 1_000),
+            .tooMany(.characters(field: "owner"), 100_000), .tooMany(.jsonBytes, 8 << 20),
         ]
         for r in reasons {
             let e = ReadError(r)

@@ -68,3 +68,16 @@ public func textBox(_ text: String) -> String {
     let content = "<w:txbxContent>\(DocxBuilder.paragraph(text))\(DocxBuilder.paragraph(text + " 2"))</w:txbxContent>"
     return ##"<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="1000000" cy="500000"/><wp:wrapSquare wrapText="bothSides"/><wp:docPr id="5" name="Tekstfelt 5"/><a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx>\##(content)</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape id="Tekstfelt 5" type="#_x0000_t202"><v:textbox>\##(content)</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"##
 }
+
+/// A table of `n` one-cell rows reading "Tegn", each with an id of its own (as an editor's
+/// rsid, from a fixed seed) so that the part compresses like a real one and passes the
+/// zip-bomb ratio: the small file that once took minutes and gigabytes to read.
+public func oneCellRows(_ n: Int) -> String {
+    var rng = SeededRandom(seed: 13)
+    var s = "<w:tbl><w:tblGrid><w:gridCol w:w=\"9000\"/></w:tblGrid>"
+    s.reserveCapacity(n * 90)
+    for _ in 0..<n {
+        s += "<w:tr w:rsidR=\"\(String(rng.next() & 0xFFFF_FFFF, radix: 16))\"><w:tc><w:p><w:r><w:t>Tegn</w:t></w:r></w:p></w:tc></w:tr>"
+    }
+    return s + "</w:tbl>"
+}

@@ -35,5 +35,10 @@ final class PruneTests: XCTestCase {
         XCTAssertEqual(pruned(#"<a><w:tcPr/><w:tblPr><b/></a>"#), #"<a><w:tblPr><b/></a>"#)
         XCTAssertEqual(pruned(#"<a><w:tblPr"#), #"<a><w:tblPr"#)
         XCTAssertEqual(pruned(""), "")
+        // Nothing after an unclosed element is cut: scanning on from every unclosed start tag
+        // to the end cost n² (100,000 unclosed w:tcPr in 6.8 KB took 85 s).
+        XCTAssertEqual(pruned(#"<a><w:tblPr><w:tcPr/><w:tcPr>x</w:tcPr></a>"#), #"<a><w:tblPr><w:tcPr/><w:tcPr>x</w:tcPr></a>"#)
+        let many = "<a>" + String(repeating: "<w:tcPr>", count: 100_000) + "<w:tcPr/></a>"
+        XCTAssertEqual(pruned(many), many)
     }
 }
