@@ -37,7 +37,9 @@ let package = Package(
         // UTF-8 bytes through one scanner, each beside its plain version.
         .target(name: "TextScan"),
         // A streaming XML pull reader over libxml2, with no vocabulary of its own.
-        .target(name: "XMLStream", dependencies: ["CLibXML2"]),
+        // libxml2's generic error function is C-variadic, which Swift cannot write: kept in C.
+        .target(name: "CXMLErrorLine", dependencies: ["CLibXML2"]),
+        .target(name: "XMLStream", dependencies: ["CLibXML2", "CXMLErrorLine"]),
         // Stage 1: the OPC package (zip), its content types, relationships, parts, limits, refusals.
         .target(name: "DocxPackage", dependencies: ["CZip", "XMLStream"]),
         // Stage 2: WordprocessingML → a neutral document model.

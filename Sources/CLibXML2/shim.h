@@ -5,3 +5,4 @@
 #include <libxml/xmlreader.h>
 #include <libxml/xmlerror.h>
 #include <libxml/parser.h>
+

@@ -97,7 +97,12 @@ public final class DocxPackage {
     public static func readFile(path: String, limits: ReadLimits = .default) throws(ReadError) -> FileContents {
         // O_NONBLOCK: opening a FIFO with no writer returns at once instead of waiting for one.
         let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        if fd < 0 { throw ReadError(.cannotOpen(errno: errno)) }
+        if fd < 0 {
+            // A name whose bytes are not UTF-8 (Latin-1 from an older system) reaches us with
+            // U+FFFD in their place, and so names no file.
+            if errno == ENOENT && path.unicodeScalars.contains("\u{FFFD}") { throw ReadError(.nameNotUTF8) }
+            throw ReadError(.cannotOpen(errno: errno))
+        }
         defer { close(fd) }
         var st = stat()
         if fstat(fd, &st) != 0 { throw ReadError(.cannotOpen(errno: errno)) }

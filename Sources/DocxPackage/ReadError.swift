@@ -3,6 +3,7 @@
 public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Reason: Equatable, Sendable {
         case cannotOpen(errno: Int32)
+        case nameNotUTF8           // the file's name is not UTF-8: it cannot be given as text
         case isDirectory
         case notAFile              // a FIFO, device or socket: reading it could wait forever
         case empty
@@ -64,6 +65,7 @@ public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
     public var code: String {
         switch reason {
         case .cannotOpen: return "cannot-open"
+        case .nameNotUTF8: return "name-not-utf8"
         case .isDirectory: return "is-directory"
         case .notAFile: return "not-a-file"
         case .empty: return "empty-file"

@@ -29,7 +29,7 @@ public struct FileHandleOutput: Sendable {
         guard let e = failed, fd == 1 else { return }
         let lang = Self.language
         FileHandleOutput.stderr.write("maalplan: " + lang.pick(da: "standard-output kan ikke skrives", en: "standard output cannot be written")
-            + " (\(String(cString: strerror(e)))) – " + lang.pick(da: "uddata er ufuldstændige; skriv til en anden fil eller frigør plads",
+            + " (\(lang.system(e))) – " + lang.pick(da: "uddata er ufuldstændige; skriv til en anden fil eller frigør plads",
                                                                  en: "the output is incomplete; write to another file or free some space") + "\n")
         exit(2)
     }

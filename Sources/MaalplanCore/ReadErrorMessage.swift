@@ -24,9 +24,13 @@ extension ReadError {
         let saveAgain = lang.pick(da: "åbn filen i Word og gem den igen", en: "open the file in Word and save it again")
         switch reason {
         case .cannotOpen(let e):
-            let system = String(cString: strerror(e))
+            let system = lang.system(e)
             return (lang.pick(da: "filen kan ikke åbnes: \(system)", en: "cannot open the file: \(system)"),
                     lang.pick(da: "tjek stien og rettighederne", en: "check the path and permissions"))
+        case .nameNotUTF8:
+            return (lang.pick(da: "filnavnet er ikke UTF-8 (det er gemt af et ældre system, fx som Latin-1), så det kan ikke angives som tekst",
+                              en: "the file name is not UTF-8 (an older system saved it, e.g. as Latin-1), so it cannot be given as text"),
+                    lang.pick(da: "omdøb filen, fx med convmv -f latin1 -t utf8 --notest FIL", en: "rename the file, e.g. with convmv -f latin1 -t utf8 --notest FILE"))
         case .isDirectory:
             return (lang.pick(da: "stien er en mappe, ikke en fil", en: "the path is a folder, not a file"),
                     lang.pick(da: "angiv en .docx-fil", en: "give a .docx file"))

@@ -252,7 +252,7 @@ public struct LabelsFileError: Error, Sendable {
         let what: String
         switch problem {
         case .cannotRead(let e):
-            what = lang.pick(da: "labels-filen kan ikke læses (\(String(cString: strerror(e))))",
+            what = lang.pick(da: "labels-filen kan ikke læses (\(MessageLanguage.da.system(e)))",
                              en: "the labels file cannot be read (\(String(cString: strerror(e))))")
         case .notUTF8:
             what = lang.pick(da: "filen er ikke UTF-8-tekst; gem den som UTF-8", en: "the file is not UTF-8 text; save it as UTF-8")

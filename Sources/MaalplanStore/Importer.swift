@@ -58,6 +58,8 @@ public struct ImportSummary: Sendable {
     public var plansInDatabase = 0
     /// Candidates left when the run was stopped.
     public var notDone = 0
+    /// JSON files (--json-dir) that could not be written; each was said as it happened.
+    public var jsonNotWritten = 0
     public var interrupted = false
     public var seconds = 0.0
 }
@@ -102,7 +104,7 @@ public final class Importer {
         } catch let e as StoreError {
             throw e
         } catch {
-            throw .writeFailed(store.path, (error as? DatabaseError)?.message ?? "\(error)")
+            throw Store.map(error, store.path)
         }
     }
 
@@ -158,7 +160,13 @@ public final class Importer {
         var knownPlans = Set<String>()
         try db.read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT path, size, mtime_ns, sha256 FROM sources")
-            while let r = try rows.next() { stored[PathKey(r[0])] = Stored(size: r[1], mtimeNs: r[2], sha256: r[3]) }
+            // A row changed by hand so that a value is missing or of another type is not trusted:
+            // its file is read again.
+            while let r = try rows.next() {
+                guard let path = String.fromDatabaseValue(r[0]), let size = Int64.fromDatabaseValue(r[1]),
+                      let mtime = Int64.fromDatabaseValue(r[2]), let sha = String.fromDatabaseValue(r[3]) else { continue }
+                stored[PathKey(path)] = Stored(size: size, mtimeNs: mtime, sha256: sha)
+            }
             knownPlans = Set(try String.fetchAll(db, sql: "SELECT sha256 FROM plans"))
         }
 
@@ -230,11 +238,14 @@ public final class Importer {
                 SELECT p.phase_reached, COUNT(DISTINCT p.id) FROM plans p JOIN sources s ON s.plan_id = p.id
                 WHERE s.import_id = ? GROUP BY p.phase_reached
                 """, arguments: [summary.importID])
-            let byPhase = Dictionary(uniqueKeysWithValues: rows.map { ($0[0] as String, $0[1] as Int) })
+            let byPhase = Dictionary(rows.compactMap { r in
+                String.fromDatabaseValue(r[0]).map { ($0, Int.fromDatabaseValue(r[1]) ?? 0) }
+            }, uniquingKeysWith: +)
             summary.phases = PhaseReached.allCases.map { ($0, byPhase[$0.rawValue] ?? 0) }
         }
         try writer.finish(summary.interrupted ? .interrupted : .done)
         summary.counts = writer.counts
+        summary.jsonNotWritten = writer.jsonNotWritten
         summary.failureReasons = writer.failureReasons.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
             .map { ($0.key, $0.value) }
         summary.seconds = Date().timeIntervalSince(started)

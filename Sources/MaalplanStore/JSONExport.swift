@@ -6,6 +6,8 @@ import MaalplanModel
 /// after the file's path below the folder argument it was found in.
 struct JSONExport {
     let folder: String
+    /// The longest name a file name may start with: 255 bytes less ".json" and "~NNN".
+    static let maxBaseBytes = 255 - 5 - 4
     /// File name in `folder` by file path.
     private let names: [PathKey: String]
 
@@ -13,12 +15,14 @@ struct JSONExport {
     init(folder: String, paths: [String], roots: [String]) throws(StoreError) {
         self.folder = folder
         names = Self.names(paths, roots: roots)
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            guard access(folder, W_OK) == 0 else { throw POSIXError(.EACCES) }
+        do throws(WriteError) {
+            try makeFolder(folder)
+            guard access(folder, W_OK) == 0 else { throw WriteError(errno) }
         } catch {
-            throw StoreError.jsonDir(folder, (error as? POSIXError).map { String(cString: strerror($0.code.rawValue)) } ?? "\(error)")
+            throw StoreError.jsonDir(folder, error.code)
         }
+        // What runs killed before their rename left.
+        removeStaleTemporaryFiles(in: folder)
     }
 
     /// Writes a file's plan (nil: removes its old JSON, the file failed). A file that cannot be
@@ -51,7 +55,15 @@ struct JSONExport {
             if let root = folders.first(where: { path.hasPrefix($0 == "/" ? "/" : $0 + "/") && path != $0 }) {
                 rel = String(path.dropFirst(root == "/" ? 1 : root.count + 1))
             }
-            let base = rel.replacingOccurrences(of: "/", with: "__")
+            var base = rel.replacingOccurrences(of: "/", with: "__")
+            // A name must fit the file system's 255 bytes: a longer one keeps its start and
+            // ends in a short hash of the whole, so that names stay apart.
+            if base.utf8.count > Self.maxBaseBytes {
+                let hash = String(SHA256.hex(Array(rel.utf8)).prefix(12))
+                var cut = base.utf8.prefix(Self.maxBaseBytes - hash.count - 1)
+                while String(bytes: cut, encoding: .utf8) == nil { cut = cut.dropLast() }
+                base = String(decoding: cut, as: UTF8.self) + "~" + hash
+            }
             var name = base + ".json"
             var k = 2
             while !taken.insert(name.lowercased()).inserted {

@@ -19,8 +19,12 @@ public enum StoreError: Error, Equatable, Sendable {
     case olderSchema(String)
     /// Writing failed mid-run (disk full, I/O error).
     case writeFailed(String, String)
+    /// Another run holds the database's write lock past the wait.
+    case busy(String)
+    /// The file is SQLite but damaged, or changed outside maalplan past what it can read: SQLite's words.
+    case damaged(String, String)
     /// The --json-dir folder cannot be made or written.
-    case jsonDir(String, String)
+    case jsonDir(String, Int32)
 
     /// One line: which database, what is wrong, what to do.
     public func message(_ lang: MessageLanguage = .da) -> String {
@@ -50,11 +54,17 @@ public enum StoreError: Error, Equatable, Sendable {
             return "\(p): " + lang.pick(da: "databasen er lavet af en ældre version af maalplan – kør maalplan import for at opgradere den",
                                        en: "the database was made by an older version of maalplan – run maalplan import to upgrade it")
         case .writeFailed(let p, let d):
-            return "\(p): " + lang.pick(da: "kan ikke skrive i databasen (\(d)) – tjek pladsen på disken; det skrevne er intakt, kør import igen",
-                                       en: "cannot write to the database (\(d)) – check the disk space; what was written is intact, run import again")
-        case .jsonDir(let p, let d):
-            return "\(p): " + lang.pick(da: "JSON-mappen kan ikke oprettes eller skrives (\(d)) – vælg en anden mappe med --json-dir",
-                                       en: "the JSON folder cannot be made or written (\(d)) – choose another folder with --json-dir")
+            return "\(p): " + lang.pick(da: "kan ikke skrive i databasen (\(d)) – tjek pladsen på disken og forbindelsen til den; det skrevne er intakt, kør import igen",
+                                       en: "cannot write to the database (\(d)) – check the disk's free space and connection; what was written is intact, run import again")
+        case .busy(let p):
+            return "\(p): " + lang.pick(da: "databasen bruges af en anden kørsel, der skriver i den – vent til den er færdig, og kør igen",
+                                       en: "the database is in use by another run that is writing to it – wait until it has finished, and run again")
+        case .damaged(let p, let d):
+            return "\(p): " + lang.pick(da: "databasen er beskadiget eller ændret uden for maalplan (\(d)) – importér igen til en ny fil med --db; den gamle lades urørt",
+                                       en: "the database is damaged or was changed outside maalplan (\(d)) – import again into a new file with --db; the old one is left alone")
+        case .jsonDir(let p, let code):
+            return "\(p): " + lang.pick(da: "JSON-mappen kan ikke oprettes eller skrives (\(lang.system(code))) – vælg en anden mappe med --json-dir",
+                                       en: "the JSON folder cannot be made or written (\(lang.system(code))) – choose another folder with --json-dir")
         }
     }
 }
@@ -102,7 +112,16 @@ public final class Store {
             readOnly.busyMode = .timeout(10)
             do {
                 let queue = try DatabaseQueue(path: path, configuration: readOnly)
-                try queue.read { db in try check(db, path: path) }
+                try queue.read { db in
+                    try check(db, path: path)
+                    // Writing into a damaged file (a migration, a batch) can spread the damage.
+                    let problems = try String.fetchAll(db, sql: "PRAGMA quick_check(1)")
+                    if problems != ["ok"] {
+                        // "*** in database main ***\nPage 30: btreeInitPage() returns error code 11": the page's line.
+                        let said = problems.first?.split(whereSeparator: \.isNewline).last.map(String.init)
+                        throw StoreError.damaged(path, said ?? "quick_check")
+                    }
+                }
                 try queue.close()
             } catch {
                 throw map(error, path)
@@ -147,7 +166,16 @@ public final class Store {
         config.busyMode = .timeout(10)
         let queue: DatabaseQueue
         do {
-            queue = try DatabaseQueue(path: path, configuration: config)
+            do {
+                let plain = try DatabaseQueue(path: path, configuration: config)
+                try plain.read { db in _ = try db.tableExists("plans") }
+                queue = plain
+            } catch let e as DatabaseError where [.SQLITE_READONLY, .SQLITE_CANTOPEN].contains(e.resultCode) {
+                // In a folder it cannot write, SQLite cannot make the WAL index beside the file:
+                // opened as immutable, it reads the file alone (which holds everything once the
+                // last import has closed it).
+                queue = try DatabaseQueue(path: immutableURI(path), configuration: config)
+            }
             try queue.read { db in
                 try check(db, path: path)
                 if try !migrator.hasCompletedMigrations(db) {
@@ -210,14 +238,37 @@ public final class Store {
         }
     }
 
-    static func map(_ error: any Error, _ path: String) -> StoreError {
-        if let e = error as? StoreError { return e }
-        guard let e = error as? DatabaseError else { return .cannotOpen(path, "\(error)") }
-        let detail = e.message ?? "\(e.resultCode)"
-        switch e.resultCode {
-        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notSQLite(path)
-        case .SQLITE_FULL: return .writeFailed(path, detail)
-        default: return .cannotOpen(path, detail)
+    /// "file:/a/b.sqlite?immutable=1", with what a URI would read otherwise escaped.
+    static func immutableURI(_ path: String) -> String {
+        var escaped = ""
+        for c in path.unicodeScalars {
+            switch c {
+            case "%": escaped += "%25"
+            case "?": escaped += "%3f"
+            case "#": escaped += "%23"
+            default: escaped.unicodeScalars.append(c)
+            }
         }
+        return "file:" + escaped + "?immutable=1"
+    }
+
+    /// Any error met on a database, as the one line a person reads: what is wrong and what to do.
+    public static func map(_ error: any Error, _ path: String) -> StoreError {
+        if let e = error as? StoreError { return e }
+        guard let e = error as? DatabaseError else { return .damaged(path, oneLine("\(error)")) }
+        let detail = oneLine(e.message ?? "\(e.resultCode)")
+        switch e.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .damaged(path, detail)
+        case .SQLITE_FULL, .SQLITE_IOERR: return .writeFailed(path, detail)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path)
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM, .SQLITE_AUTH: return .cannotOpen(path, detail)
+        // Anything else (no such table or column, a value of the wrong type): changed outside maalplan.
+        default: return .damaged(path, detail)
+        }
+    }
+
+    /// A library's message on one line (SQLite's can hold the statement and its line breaks).
+    static func oneLine(_ s: String) -> String {
+        s.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
     }
 }

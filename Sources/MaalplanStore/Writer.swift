@@ -18,6 +18,8 @@ final class BatchWriter {
     private(set) var failureReasons: [String: Int] = [:]
     /// Results written.
     private(set) var written = 0
+    /// JSON files (--json-dir) that could not be written.
+    private(set) var jsonNotWritten = 0
     private var inserter = RowInserter()
 
     var onFailure: ((String, String, String) -> Void)?
@@ -76,7 +78,10 @@ final class BatchWriter {
         for (k, v) in batch.reasons { failureReasons[k, default: 0] += v }
         if let jsonExport {
             for (path, text) in batch.json {
-                if let e = jsonExport.write(text, for: path) { onJSONError?(path, e.description) }
+                if let e = jsonExport.write(text, for: path) {
+                    jsonNotWritten += 1
+                    onJSONError?(path, e.message(language))
+                }
             }
         }
         if let onFailure { for f in batch.failures { onFailure(f.path, f.code, f.message) } }
@@ -211,7 +216,12 @@ final class BatchWriter {
                 batch.counts.changed += 1
                 batch.files.append((c.path, .changed))
             } else {
+                // The path already holds this plan: another run, importing at the same time, got
+                // here first. It counts as what this run did with it: nothing new.
+                try db.cachedStatement(sql: "DELETE FROM failures WHERE path = ?").execute(arguments: [c.path])
+                batch.counts.unchanged += 1
                 batch.files.append((c.path, .unchanged))
+                return
             }
         } else {
             var source = SourceRecord(path: c.path, planId: planID, sha256: sha, size: c.size, mtimeNs: c.mtimeNs,

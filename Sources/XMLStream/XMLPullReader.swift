@@ -1,4 +1,5 @@
 internal import CLibXML2
+internal import CXMLErrorLine
 
 import Glibc
 
@@ -149,6 +150,7 @@ public final class XMLPullReader {
     public init(_ source: any XMLByteSource, namespaces: XMLNamespaces, maxDepth: Int = 256, maxAttributes: Int = 1_000,
                 pruning: [String] = []) throws(XMLError) {
         _ = XMLPullReader.setUp
+        maalplan_capture_generic_errors()
         self.source = source
         self.maxDepth = maxDepth
         tagScan = TagScan(maxAttributes: maxAttributes)
@@ -384,7 +386,10 @@ public final class XMLPullReader {
         if let e = failure { return e }
         if fatal || nonFatal, let e = firstError { return xmlError(e) }
         if fatal {
-            return .notWellFormed("ukendt fejl / unknown error", line: Int(ctxt?.pointee.input?.pointee.line ?? 0))
+            // Said only through libxml2's generic error function (an encoding it cannot convert).
+            var said = String(cString: maalplan_generic_error_line())
+            while said.last == " " { said.removeLast() }
+            return .notWellFormed(said.isEmpty ? "ukendt fejl / unknown error" : said, line: Int(ctxt?.pointee.input?.pointee.line ?? 0))
         }
         return nil
     }

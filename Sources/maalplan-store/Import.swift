@@ -126,13 +126,13 @@ struct Import: ParsableCommand {
         }
         out.write(Self.summaryText(summary, db: db, labels: arguments.labels.labels, lang))
         if summary.interrupted { throw ExitCode(130) }
-        if summary.counts.failed > 0 { throw ExitCode(1) }
+        if summary.counts.failed > 0 || summary.jsonNotWritten > 0 { throw ExitCode(1) }
     }
 
     static func printNotFound(_ error: Walker.ArgumentError, _ da: Bool) {
         switch error {
         case .notFound(let p, let e):
-            printError("maalplan: \(p): " + (da ? "findes ikke eller kan ikke læses (\(String(cString: strerror(e)))) – tjek stien"
+            printError("maalplan: \(p): " + (da ? "findes ikke eller kan ikke læses (\(MessageLanguage.da.system(e))) – tjek stien"
                                                 : "does not exist or cannot be read (\(String(cString: strerror(e)))) – check the path"))
         }
     }
@@ -223,6 +223,10 @@ struct Import: ParsableCommand {
                 + (s.failureReasons.count > 3 ? ", …" : "") + (da ? "; se maalplan report)" : "; see maalplan report)")
         }
         line(da ? "Fejlet:" : "Failed:", failed)
+        if s.jsonNotWritten > 0 {
+            line("--json-dir:", da ? "\(s.jsonNotWritten) JSON-filer kunne ikke skrives (se linjerne ovenfor); planerne er i databasen – ret årsagen og kør import igen"
+                                   : "\(s.jsonNotWritten) JSON files could not be written (see the lines above); the plans are in the database – fix the cause and run import again")
+        }
         if s.counts.plansRemoved > 0 {
             line(da ? "Fjernet:" : "Removed:", da ? "\(s.counts.plansRemoved) gamle planer, som ingen fil længere har"
                                                   : "\(s.counts.plansRemoved) old plans no file holds any more")

@@ -18,19 +18,16 @@ struct ReportCommand: ParsableCommand {
         do {
             let store = try Store.openForReading(path: db)
             rows = try Report.load(store)
-        } catch let e as StoreError {
-            printError("maalplan: " + e.message(lang))
-            throw ExitCode(2)
         } catch {
-            // One line, whatever SQLite said (its messages can hold the statement and line breaks).
-            let said = "\(error)".split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-            printError("maalplan: \(db): " + lang.pick(da: "databasen kan ikke læses (\(said)) – den kan være beskadiget; importér igen i en ny database",
-                                                      en: "the database cannot be read (\(said)) – it may be damaged; import again into a new database"))
+            printError("maalplan: " + Store.map(error, db).message(lang))
             throw ExitCode(2)
         }
         for d in rows.damaged { printError("maalplan: \(db): " + d.message(lang)) }
         switch format {
-        case .text: FileHandleOutput.stdout.write(Report.text(rows.plans, rows.failures, lang))
+        case .text:
+            // A terminal's table: control characters in a path or a title are written as escapes.
+            let text = Report.text(rows.plans, rows.failures, lang)
+            FileHandleOutput.stdout.write(text.split(separator: "\n", omittingEmptySubsequences: false).map { visible(String($0)) }.joined(separator: "\n"))
         case .csv: FileHandleOutput.stdout.write(Report.csv(rows.plans, rows.failures, lang))
         }
     }

@@ -31,7 +31,7 @@ func becomeStore(_ lang: MessageLanguage) throws {
     execv(store, argv)
     let e = errno
     printError("maalplan: \(store): " + (lang == .da
-        ? "kan ikke startes (\(String(cString: strerror(e)))) – import og report kræver maalplan-store ved siden af maalplan; byg med make build"
+        ? "kan ikke startes (\(MessageLanguage.da.system(e))) – import og report kræver maalplan-store ved siden af maalplan; byg med make build"
         : "cannot be started (\(String(cString: strerror(e)))) – import and report need maalplan-store beside maalplan; build with make build"))
     throw ExitCode(2)
 }

@@ -168,4 +168,36 @@ final class InterruptionTests: XCTestCase {
         XCTAssertEqual(again.status, 0, again.err)
         XCTAssertEqual(try tableCounts(db)["plans"], Self.count)
     }
+
+    /// Issue 13, item 14: two imports of one folder into one database at once each count what
+    /// they did: together every plan is new once and every path added once.
+    func testTwoImportsAtOnceEachCountWhatTheyDid() throws {
+        let dir = try temporaryFolder(self)
+        try makePlans(dir + "/plans")
+        let db = dir + "/x.sqlite"
+        // The database is made first, so that neither run waits on the other's migration.
+        XCTAssertEqual(try runBinary(["import", dir + "/plans/plan-0000.docx", "--db", db], self).status, 0)
+        let a = try startBinary(["import", dir + "/plans", "--db", db, "--jobs", "1", "--lang", "en"])
+        let b = try startBinary(["import", dir + "/plans", "--db", db, "--jobs", "1", "--lang", "en"])
+        let runs = [a.wait(), b.wait()]
+        var plans = 0, paths = 0, imported = 0
+        for r in runs {
+            XCTAssertEqual(r.status, 0, r.err)
+            // "Imported:      N (P new plans, S new paths, C changed files)" and "Unchanged:     U"
+            let numbers = r.out.split(separator: "\n").prefix(2).map { line in
+                line.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            }
+            guard numbers.count == 2, numbers[0].count == 4, numbers[1].count == 1 else { return XCTFail(r.out) }
+            XCTAssertEqual(numbers[0][0] + numbers[1][0], Self.count, "each file is imported or unchanged: \(r.out)")
+            imported += numbers[0][0]
+            plans += numbers[0][1]
+            paths += numbers[0][2]
+        }
+        XCTAssertEqual(plans, Self.count - 1, "each plan is new in one run only")
+        XCTAssertEqual(paths, Self.count - 1, "each path is added by one run only")
+        XCTAssertEqual(imported, Self.count - 1)
+        XCTAssertEqual(try tableCounts(db)["plans"], Self.count)
+        XCTAssertEqual(try tableCounts(db)["sources"], Self.count)
+        XCTAssertEqual(try integrity(db), "ok")
+    }
 }

@@ -9,8 +9,8 @@ public struct RunResult {
     public var signalled: Bool
 }
 
-public func runBinary(_ args: [String], cwd: String? = nil, _ test: XCTestCase) throws -> RunResult {
-    let p = try startBinary(args, cwd: cwd)
+public func runBinary(_ args: [String], cwd: String? = nil, user: String? = nil, _ test: XCTestCase) throws -> RunResult {
+    let p = try startBinary(args, cwd: cwd, user: user)
     return p.wait()
 }
 
@@ -32,14 +32,20 @@ public final class RunningBinary {
     }
 }
 
-public func startBinary(_ args: [String], cwd: String? = nil) throws -> RunningBinary {
+/// `user`: run as that user (through runuser, which only root may use), to meet permissions root does not.
+public func startBinary(_ args: [String], cwd: String? = nil, user: String? = nil) throws -> RunningBinary {
     guard let bin = Paths.binary else {
         XCTFail("the maalplan binary is not built: run `swift build --product maalplan` (make test does)")
         throw XCTSkip("no binary")
     }
     let p = Process()
-    p.executableURL = URL(fileURLWithPath: bin)
-    p.arguments = args
+    if let user {
+        p.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+        p.arguments = ["-u", user, "--", bin] + args
+    } else {
+        p.executableURL = URL(fileURLWithPath: bin)
+        p.arguments = args
+    }
     p.environment = ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
     if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
     let tag = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"

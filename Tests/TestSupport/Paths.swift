@@ -54,3 +54,41 @@ public func writeText(_ s: String, _ path: String) throws { try write(Array(s.ut
 
 /// Sample plan `i` written to `path`.
 public func writePlan(_ i: Int, _ path: String) throws { try write(SamplePlans.build(i), path) }
+
+/// A small file system of its own (tmpfs), for a test that needs a disk that fills up or turns
+/// read-only. Only root can mount one: elsewhere `make` returns nil and prints why.
+public final class SmallFileSystem {
+    public let path: String
+
+    private init(path: String) { self.path = path }
+
+    public static func make(_ test: XCTestCase, kib: Int, _ name: String = #function) throws -> SmallFileSystem? {
+        guard geteuid() == 0 else {
+            print("\(name): skipped: only root can mount a small file system (tmpfs) to fill or make read-only")
+            return nil
+        }
+        let dir = try temporaryFolder(test, name) + "/fs"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: false)
+        guard mountCommand(["-t", "tmpfs", "-o", "size=\(kib)k,mode=0755", "tmpfs", dir]) else {
+            print("\(name): skipped: mount -t tmpfs is not allowed here")
+            return nil
+        }
+        test.addTeardownBlock { _ = SmallFileSystem.mountCommand(["-l", dir], program: "/bin/umount") }
+        return SmallFileSystem(path: dir)
+    }
+
+    /// Remounts it read-only: from now on nothing can be made or written in it, by root neither.
+    public func makeReadOnly() -> Bool { Self.mountCommand(["-o", "remount,ro", path]) }
+
+    @discardableResult
+    static func mountCommand(_ args: [String], program: String = "/bin/mount") -> Bool {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: program)
+        p.arguments = args
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        guard (try? p.run()) != nil else { return false }
+        p.waitUntilExit()
+        return p.terminationStatus == 0
+    }
+}
