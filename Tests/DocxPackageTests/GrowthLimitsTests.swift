@@ -89,3 +89,29 @@ final class GrowthLimitsTests: XCTestCase {
         XCTAssertEqual(doc.texts, [String(repeating: "A", count: 8_000) + "ften"])
     }
 }
+
+/// The README's table of limits says what `ReadLimits.default` holds.
+final class ReadmeLimitsTests: XCTestCase {
+    func testTheReadmeTableIsTheDefaults() throws {
+        let readme = try String(contentsOf: Paths.repo.appendingPathComponent("README.md"), encoding: .utf8)
+        let d = ReadLimits.default
+        let limits: [(String, Int)] = [
+            ("maxInputBytes", d.maxInputBytes), ("maxPartBytes", d.maxPartBytes), ("maxTotalBytes", d.maxTotalBytes),
+            ("maxCompressionRatio", d.maxCompressionRatio), ("maxEntries", d.maxEntries), ("maxElementDepth", d.maxElementDepth),
+            ("maxTableNesting", d.maxTableNesting), ("maxAttributes", d.maxAttributes), ("maxParagraphs", d.maxParagraphs),
+            ("maxTableRows", d.maxTableRows), ("maxTableCells", d.maxTableCells), ("maxGoals", d.maxGoals),
+            ("maxListItems", d.maxListItems), ("maxFieldCharacters", d.maxFieldCharacters), ("maxJSONBytes", d.maxJSONBytes),
+        ]
+        for (name, value) in limits {
+            guard let line = readme.split(separator: "\n").first(where: { $0.hasPrefix("| `\(name)` |") }) else {
+                XCTFail("README has no row for \(name)"); continue
+            }
+            let cell = line.split(separator: "|")[1].trimmingCharacters(in: .whitespaces)
+            let shown = value >= 1 << 20 && value % (1 << 20) == 0 ? "\(value >> 20) MiB"
+                : value.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_US")))
+            XCTAssertTrue(cell.hasPrefix(shown), "\(name): README says \(cell), the default is \(shown)")
+            // The refusal quoted is the one the code says.
+            XCTAssertTrue(line.contains("\(value >= 1 << 20 ? value >> 20 : value)"), "\(line)")
+        }
+    }
+}
