@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "TextScan"),
         // A streaming XML pull reader over libxml2, with no vocabulary of its own.
         // libxml2's generic error function is C-variadic, which Swift cannot write: kept in C.
-        .target(name: "CXMLErrorLine", dependencies: ["CLibXML2"]),
+        .target(name: "CXMLErrorLine", dependencies: ["CLibXML2"], cSettings: [.unsafeFlags(["-gdwarf-4"])]),
         .target(name: "XMLStream", dependencies: ["CLibXML2", "CXMLErrorLine"]),
         // Stage 1: the OPC package (zip), its content types, relationships, parts, limits, refusals.
         .target(name: "DocxPackage", dependencies: ["CZip", "XMLStream"]),
