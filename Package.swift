@@ -22,6 +22,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // C libraries from the system (Debian: libzip-dev, libxml2-dev) and of our own.
@@ -63,6 +64,7 @@ let package = Package(
         // Bulk import into SQLite (GRDB): migrations and records, folder walk, parse threads, one writer, report.
         .target(name: "MaalplanStore", dependencies: [
             "MaalplanCore", "DocxPackage", "MaalplanModel", "MaalplanMapping", "TextScan", "JSONOutput", grdb, .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            .product(name: "Mustache", package: "swift-mustache"),
         ]),
 
         // The command line's shared pieces: options, output, and the store commands' arguments.

@@ -26,6 +26,8 @@ public enum StoreCommandHelp {
 
         --format csv gives one table (RFC 4180 with ';' between fields, CRLF, UTF-8 with a byte order mark) that Excel opens with æøå intact: plan rows, then failure rows.
 
+        --format html gives one self-contained page (no network; prints on A4): an overview by phase, owner, coordinator and organisation, the milestones on a time line (overdue and coming up as of --as-of), every plan whole with its files and findings, and what could not be read. --plan ID-OR-PATH prints one plan whole.
+
         Exit status 2 when there is no usable database.
         """
     )
@@ -54,14 +56,23 @@ public struct ImportArguments: ParsableArguments {
     public init() {}
 }
 
-public enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, csv }
+public enum ReportFormat: String, ExpressibleByArgument, CaseIterable { case text, csv, html }
 
 public struct ReportArguments: ParsableArguments {
     @Option(name: .long, help: "Databasefilen.")
     public var db: String = "maalplan.sqlite"
 
-    @Option(name: .long, help: "Uddata: text eller csv.")
+    @Option(name: .long, help: "Uddata: text, csv eller html (én side med alt, til at åbne i en browser eller sende).")
     public var format: ReportFormat = .text
+
+    @Option(name: .shortAndLong, help: "Skriv rapporten til denne fil i stedet for standard-output.")
+    public var output: String?
+
+    @Option(name: .customLong("as-of"), help: "Dagen milepæle måles mod (ÅÅÅÅ-MM-DD; standard: i dag): overskredne og dem de næste 30 dage.")
+    public var asOf: String?
+
+    @Option(name: .long, help: "Vis én plan hel: dens id eller en sti til en af dens filer.")
+    public var plan: String?
 
     @OptionGroup public var language: LanguageOption
 

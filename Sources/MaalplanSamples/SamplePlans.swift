@@ -28,6 +28,12 @@ public enum SamplePlans {
     /// The .docx bytes of plan `i`.
     public static func build(_ i: Int) throws -> [UInt8] { try builder(i).build() }
 
+    /// Plan `i` with another title, or without its evaluations (milestones planned, not yet
+    /// evaluated: what a plan looks like during the year).
+    public static func build(_ i: Int, title other: String? = nil, evaluated: Bool = true) throws -> [UInt8] {
+        try builder(i, title: other, evaluated: evaluated).build()
+    }
+
     /// Writes plan `i` to `path`.
     public static func write(_ i: Int, to path: String) throws { try builder(i).write(to: path) }
 
@@ -89,13 +95,13 @@ public enum SamplePlans {
 
     static func value(_ lines: [String], list: Bool = false) -> String { lines.map { para($0, list: list) }.joined() }
 
-    static func builder(_ i: Int) -> DocxBuilder {
+    static func builder(_ i: Int, title other: String? = nil, evaluated: Bool = true) -> DocxBuilder {
         let filled = phasesFilled(i)
         let owner = people[i % people.count], coordinator = people[(i * 5 + 3) % people.count]
         let wps = (0..<(2 + i % 3)).map { workplaces[(i + $0 * 3) % workplaces.count] }
         var body = "<w:p>" + DocxBuilder.inlineImage(descr: "Albertslund Kommune, Økonomi & Stab, Organisation & Politik, HR & Organisationsudvikling") + "</w:p>"
         body += para("Målplan \(year(i))", style: "Title")
-        body += para(title(i), style: "Subtitle")
+        body += para(other ?? title(i), style: "Subtitle")
         body += table(["Ejer (afdelingschef)", "Tovholder", "Bidragende arbejdspladser"],
                       filled >= 1 ? [value([owner]), value([coordinator]), value(wps, list: true)] : ["", "", ""])
         for g in 0..<goalCount(i) {
@@ -105,14 +111,15 @@ public enum SamplePlans {
             body += table(["Tegn", "Prøvehandling"],
                           [filled >= 2 ? value(t.signs, list: true) : "", filled >= 3 ? value(t.trialActions, list: true) : ""])
             body += table(["Milepælsplan", "Evaluering", "Læring"],
-                          filled >= 4 ? [value(t.milestones, list: true), value([t.evaluation]), value([t.learning])] : ["", "", ""])
+                          filled >= 4 ? [value(t.milestones, list: true), evaluated ? value([t.evaluation]) : "",
+                                         evaluated ? value([t.learning]) : ""] : ["", "", ""])
         }
         var b = DocxBuilder(body: body)
         b.styles = styles
         b.numbering = numbering
         b.images = [DocxBuilder.Image()]
         b.headers = [.init(.default, para("Husk at gemme og løbende opdatere målplanen på sag: \(caseNumber(i))"))]
-        b.core = .init(title: title(i), creator: "maalplan make-plans", lastModifiedBy: owner,
+        b.core = .init(title: other ?? title(i), creator: "maalplan make-plans", lastModifiedBy: owner,
                        created: "\(year(i) - 1)-11-28T09:30:00Z", modified: "\(year(i))-08-14T13:05:00Z")
         return b
     }

@@ -51,6 +51,8 @@ public struct ImportSummary: Sendable {
     public var counts = ImportCounts()
     /// Files passed over, by reason.
     public var skippedByReason: [Skipped.Reason: Int] = [:]
+    /// Files passed over that look like plans (a PDF ...), in path order: kept in `unread_files`.
+    public var lookAlikes: [String] = []
     /// Failure codes, commonest first.
     public var failureReasons: [(code: String, count: Int)] = []
     /// Plans found in this run (imported or unchanged) by phase reached, NONE first.
@@ -128,12 +130,27 @@ public final class Importer {
         // A folder that could not be listed before and was walked now is no failure any more.
         let roots = arguments.map { Walker.absolute($0, cwd: FileManager.default.currentDirectoryPath) }
         let stillUnreadable = Set(walk.unreadableFolders.map { PathKey($0.path) })
+        func walked(_ path: String) -> Bool {
+            roots.contains(where: { path == $0 || path.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") })
+        }
+        let lookAlikes = walk.lookAlikes.map(\.path).sorted()
+        summary.lookAlikes = lookAlikes
         try db.write { db in
             try run.insert(db)
             let folders = try String.fetchAll(db, sql: "SELECT path FROM failures WHERE reason = ?", arguments: [Self.unreadableFolderCode])
-            for folder in folders where !stillUnreadable.contains(PathKey(folder))
-                && roots.contains(where: { folder == $0 || folder.hasPrefix($0.hasSuffix("/") ? $0 : $0 + "/") }) {
+            for folder in folders where !stillUnreadable.contains(PathKey(folder)) && walked(folder) {
                 try db.execute(sql: "DELETE FROM failures WHERE path = ? AND reason = ?", arguments: [folder, Self.unreadableFolderCode])
+            }
+            // Look-alikes: the ones seen now kept, those gone from the walked folders removed.
+            let seen = Set(lookAlikes.map(PathKey.init))
+            for path in try String.fetchAll(db, sql: "SELECT path FROM unread_files") where !seen.contains(PathKey(path)) && walked(path) {
+                try db.execute(sql: "DELETE FROM unread_files WHERE path = ?", arguments: [path])
+            }
+            for path in lookAlikes {
+                try db.execute(sql: """
+                    INSERT INTO unread_files (path, kind, last_seen, import_id) VALUES (?, ?, ?, ?)
+                    ON CONFLICT(path) DO UPDATE SET kind = excluded.kind, last_seen = excluded.last_seen, import_id = excluded.import_id
+                    """, arguments: [path, Walker.fileExtension(path).lowercased(), run.startedAt, run.id])
             }
         }
         summary.importID = run.id!

@@ -215,6 +215,21 @@ public struct FailureRecord: MaalplanRecord {
     }
 }
 
+/// A file in an imported folder that looks like a plan but is no Word document (a PDF ...).
+public struct UnreadFileRecord: MaalplanRecord {
+    public static let databaseTableName = "unread_files"
+    public var id: Int64?
+    public var path: String
+    /// The extension, lower case: pdf, xps, htm ...
+    public var kind: String
+    public var lastSeen: String
+    public var importId: Int64?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, path, kind, lastSeen = "last_seen", importId = "import_id"
+    }
+}
+
 /// A plan's rows, made from the plan on the thread that parsed it (so its model is freed there,
 /// not on the writer); ids are filled in as the writer inserts them.
 struct PlanRows: Sendable {

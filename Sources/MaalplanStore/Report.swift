@@ -127,24 +127,30 @@ public enum Report {
 
     /// What the plan lacks to reach its next phase, in people's words.
     public static func missingText(_ r: ReportRow, _ lang: MessageLanguage) -> String {
+        missingText(recognised: r.template != TemplateKind.unknown.rawValue, next: r.nextPhase.flatMap { PhaseReached(rawValue: $0) },
+                    missing: r.missingForNext, goals: r.goals, lang)
+    }
+
+    /// The same for a plan: "UNDER 2: Prøvehandling", "intet (alle faser udfyldt)" ...
+    public static func missingText(recognised: Bool, next: PhaseReached?, missing: String, goals: Int, _ lang: MessageLanguage) -> String {
         let da = lang == .da
-        if r.template == "unknown" { return da ? "ikke genkendt som målplan" : "not recognised as a plan" }
-        guard let next = r.nextPhase else { return da ? "intet (alle faser udfyldt)" : "nothing (every phase filled in)" }
-        let fields = fieldNames(r.missingForNext, goals: r.goals, lang)
-        return phaseName(next, lang) + ": " + (fields.isEmpty ? "–" : fields)
+        if !recognised { return da ? "ikke genkendt som målplan" : "not recognised as a plan" }
+        guard let next else { return da ? "intet (alle faser udfyldt)" : "nothing (every phase filled in)" }
+        let fields = fieldNames(missing, goals: goals, lang)
+        return next.shortName(lang) + ": " + (fields.isEmpty ? "–" : fields)
     }
 
     // MARK: Text
 
     public static func text(_ plans: [ReportRow], _ failures: [FailureRow], _ lang: MessageLanguage) -> String {
         let da = lang == .da
-        let header = da ? ["Titel", "Sag", "Ejer", "Tovholder", "Nået", "Mangler til næste fase"]
-                        : ["Title", "Case", "Owner", "Coordinator", "Reached", "Missing for the next phase"]
-        let caps = [44, 22, 24, 24, 7, Int.max]
+        let header = da ? ["Titel", "Sag", "Ejer", "Tovholder", "Nået", "Fil", "Mangler til næste fase"]
+                        : ["Title", "Case", "Owner", "Coordinator", "Reached", "File", "Missing for the next phase"]
+        let caps = [44, 22, 24, 24, 7, 60, Int.max]
         var rows = [header]
         for r in plans {
             rows.append([displayTitle(r), r.caseNumber ?? "–", r.owner.isEmpty ? "–" : r.owner,
-                         r.coordinator.isEmpty ? "–" : r.coordinator, phaseName(r.phaseReached, lang), missingText(r, lang)])
+                         r.coordinator.isEmpty ? "–" : r.coordinator, phaseName(r.phaseReached, lang), fileText(r, lang), missingText(r, lang)])
         }
         let cells = rows.map { row in zip(row, caps).map { clip(oneLine($0), $1) } }
         var widths = [Int](repeating: 0, count: header.count)
@@ -164,6 +170,16 @@ public enum Report {
             for f in failures { out += "  \(f.path): \(oneLine(f.message))\n" }
         }
         return out
+    }
+
+    /// The first path holding the plan (its end, when long), and "+N kopier" for the others:
+    /// two plans of one title are told apart by where they are.
+    public static func fileText(_ r: ReportRow, _ lang: MessageLanguage) -> String {
+        guard let path = r.path else { return "–" }
+        let copies = r.paths > 1 ? lang.pick(da: " +\(r.paths - 1) " + (r.paths == 2 ? "kopi" : "kopier"),
+                                             en: " +\(r.paths - 1) " + (r.paths == 2 ? "copy" : "copies")) : ""
+        let room = 60 - copies.count
+        return (path.count <= room ? path : "…" + String(path.suffix(room - 1))) + copies
     }
 
     static func oneLine(_ s: String) -> String {

@@ -135,4 +135,18 @@ enum Schema {
         import_id     INTEGER REFERENCES imports(id)
     );
     """
+
+    /// v2: files in the imported folders that look like plans but are no Word document.
+    static let v2 = """
+    -- Files in the imported folders that look like plans but are no Word file or older Word
+    -- format (a PDF, an XPS, a web page): not read, listed so that someone finds the original.
+    -- One row per path while it is there: an import of its folder removes the row of a file gone.
+    CREATE TABLE unread_files (
+        id         INTEGER PRIMARY KEY,
+        path       TEXT NOT NULL UNIQUE,
+        kind       TEXT NOT NULL,              -- the extension: pdf, xps, htm, ...
+        last_seen  TEXT NOT NULL,
+        import_id  INTEGER REFERENCES imports(id)
+    );
+    """
 }

@@ -66,6 +66,10 @@ public struct WalkResult: Sendable {
     public var unreadableFolders: [WalkFailure] = []
     /// Files skipped (folders not counted).
     public var skippedFiles: Int { skipped.filter { !$0.isFolder }.count }
+    /// Skipped files that look like plans but are no Word document (`Walker.lookAlikeExtensions`).
+    public var lookAlikes: [Skipped] {
+        skipped.filter { $0.reason == .notWord && Walker.lookAlikeExtensions.contains(Walker.fileExtension($0.path).lowercased()) }
+    }
 }
 
 /// Walks files and folders for the importer.
@@ -77,6 +81,9 @@ public enum Walker {
     public static let wordExtensions: Set<String> = ["docx", "docm", "dotx", "dotm"]
     /// Older or other formats that are recorded as failures with advice to convert.
     public static let legacyExtensions: Set<String> = ["doc", "dot", "rtf", "odt"]
+    /// Other documents a plan may have been saved as, which cannot be read as one (a PDF, an
+    /// XPS print, a web page, another word processor's file): listed, so the original is found.
+    public static let lookAlikeExtensions: Set<String> = ["pdf", "xps", "oxps", "htm", "html", "mht", "mhtml", "pages", "wps", "wpd"]
 
     public enum ArgumentError: Error, Equatable {
         case notFound(String, Int32)
@@ -188,7 +195,7 @@ public enum Walker {
 
     /// The extension of a path's last name, as NSString's `pathExtension` gives it ("" for
     /// ".docx", "file." and "noext"), without going through Foundation for every file.
-    static func fileExtension(_ path: String) -> String {
+    public static func fileExtension(_ path: String) -> String {
         let u = path.utf8
         let nameStart = u.lastIndex(of: UInt8(ascii: "/")).map { u.index(after: $0) } ?? u.startIndex
         guard let dot = u[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return "" }

@@ -192,6 +192,18 @@ struct Import: ParsableCommand {
         return s
     }
 
+    /// "3 ligner planer, men er ikke Word (2 pdf, 1 htm): a.pdf, b.pdf, c.htm – find Word-filen ..."
+    static func lookAlikeText(_ paths: [String], _ lang: MessageLanguage) -> String {
+        var kinds: [String: Int] = [:]
+        for p in paths { kinds[Walker.fileExtension(p).lowercased(), default: 0] += 1 }
+        let byKind = kinds.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        let names = paths.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + (paths.count > 3 ? ", …" : "")
+        return lang.pick(da: "\(paths.count) ligner planer, men er ikke Word-filer (\(byKind.joined(separator: ", "))): \(names)"
+                            + " – find Word-originalen (.docx) og importér den; maalplan report viser dem alle",
+                         en: "\(paths.count) look like plans but are no Word files (\(byKind.joined(separator: ", "))): \(names)"
+                            + " – find the Word original (.docx) and import it; maalplan report lists them all")
+    }
+
     static func summaryText(_ s: ImportSummary, db: String, labels: String?, _ lang: MessageLanguage) -> String {
         let da = lang == .da
         var out = ""
@@ -219,10 +231,13 @@ struct Import: ParsableCommand {
         line(da ? "Sprunget over:" : "Skipped:", skipped)
         var failed = "\(s.counts.failed)"
         if s.counts.failed > 0 {
-            failed += " (" + s.failureReasons.prefix(3).map { "\($0.code) \($0.count)" }.joined(separator: ", ")
+            failed += " (" + s.failureReasons.prefix(3).map { "\(FailureRow.reasonName($0.code, lang)) \($0.count)" }.joined(separator: ", ")
                 + (s.failureReasons.count > 3 ? ", …" : "") + (da ? "; se maalplan report)" : "; see maalplan report)")
         }
         line(da ? "Fejlet:" : "Failed:", failed)
+        if !s.lookAlikes.isEmpty {
+            line(da ? "Ikke læst:" : "Not read:", lookAlikeText(s.lookAlikes, lang))
+        }
         if s.jsonNotWritten > 0 {
             line("--json-dir:", da ? "\(s.jsonNotWritten) JSON-filer kunne ikke skrives (se linjerne ovenfor); planerne er i databasen – ret årsagen og kør import igen"
                                    : "\(s.jsonNotWritten) JSON files could not be written (see the lines above); the plans are in the database – fix the cause and run import again")

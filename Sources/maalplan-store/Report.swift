@@ -1,7 +1,9 @@
 import MaalplanModel
 import ArgumentParser
 import DocxPackage
+import Foundation
 import MaalplanCLI
+import MaalplanCore
 import MaalplanStore
 
 struct ReportCommand: ParsableCommand {
@@ -14,21 +16,67 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let lang = language.language
-        let rows: (plans: [ReportRow], failures: [FailureRow], damaged: [DamagedValue])
+        let asOf = try Self.asOf(arguments.asOf, lang)
+        let text: String
         do {
             let store = try Store.openForReading(path: db)
-            rows = try Report.load(store)
+            if let arg = arguments.plan {
+                guard let id = try StatusData.planID(store, naming: arg, cwd: FileManager.default.currentDirectoryPath) else {
+                    printError("maalplan: \(arg): " + lang.pick(da: "ingen plan i databasen har dette id eller denne sti – se maalplan report for id'er og stier",
+                                                              en: "no plan in the database has this id or path – see maalplan report for ids and paths"))
+                    throw ExitCode(2)
+                }
+                let data = try StatusData.load(store, plan: id)
+                for d in data.damaged { printError("maalplan: \(db): " + d.message(lang)) }
+                text = data.plans.map { PlanText.render($0, asOf: asOf, lang: lang) }.joined()
+            } else if format == .html {
+                let data = try StatusData.load(store)
+                for d in data.damaged { printError("maalplan: \(db): " + d.message(lang)) }
+                text = try HTMLReport.render(data, asOf: asOf, generated: Timestamp.now(), lang: lang)
+            } else {
+                let rows = try Report.load(store)
+                for d in rows.damaged { printError("maalplan: \(db): " + d.message(lang)) }
+                switch format {
+                case .csv: text = Report.csv(rows.plans, rows.failures, lang)
+                default:
+                    // A terminal's table: control characters in a path or a title are written as escapes.
+                    text = Report.text(rows.plans, rows.failures, lang).split(separator: "\n", omittingEmptySubsequences: false)
+                        .map { visible(String($0)) }.joined(separator: "\n")
+                }
+            }
+        } catch let e as ExitCode {
+            throw e
         } catch {
             printError("maalplan: " + Store.map(error, db).message(lang))
             throw ExitCode(2)
         }
-        for d in rows.damaged { printError("maalplan: \(db): " + d.message(lang)) }
-        switch format {
-        case .text:
-            // A terminal's table: control characters in a path or a title are written as escapes.
-            let text = Report.text(rows.plans, rows.failures, lang)
-            FileHandleOutput.stdout.write(text.split(separator: "\n", omittingEmptySubsequences: false).map { visible(String($0)) }.joined(separator: "\n"))
-        case .csv: FileHandleOutput.stdout.write(Report.csv(rows.plans, rows.failures, lang))
+        if let output = arguments.output {
+            do {
+                try writeAtomically(text, to: output)
+            } catch {
+                printError("maalplan: \(output): " + lang.pick(
+                    da: "filen kan ikke skrives (\(error.message(.da))) – vælg et andet sted med -o, eller frigør plads",
+                    en: "the file cannot be written (\(error.message(.en))) – choose another place with -o, or free some space"))
+                throw ExitCode(2)
+            }
+            if format == .html && arguments.plan == nil {
+                FileHandleOutput.stdout.write(lang.pick(da: "Rapporten er skrevet: \(output)\n", en: "The report is written: \(output)\n"))
+            }
+        } else {
+            FileHandleOutput.stdout.write(text)
         }
+    }
+
+    /// --as-of as yyyy-mm-dd; today (UTC) when not given.
+    static func asOf(_ given: String?, _ lang: MessageLanguage) throws -> String {
+        guard let given else { return String(Timestamp.now().prefix(10)) }
+        let parts = given.split(separator: "-")
+        if parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+           (1...12).contains(m), (1...31).contains(d), y > 1900 {
+            return String(format: "%04d-%02d-%02d", y, m, d)
+        }
+        printError("maalplan: --as-of \(given): " + lang.pick(da: "ikke en dato – skriv ÅÅÅÅ-MM-DD, fx 2025-08-15",
+                                                              en: "not a date – write YYYY-MM-DD, e.g. 2025-08-15"))
+        throw ExitCode(2)
     }
 }

@@ -59,14 +59,14 @@ final class DatabaseRefusalTests: XCTestCase {
         let newer = dir + "/nyere.sqlite"
         try runImport([dir + "/p"], db: newer)
         let q = try DatabaseQueue(path: newer)
-        try q.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v2')") }
-        try expect2(["import", dir + "/p", "--db", newer], "nyere version af maalplan (migrations v2)")
+        try q.write { try $0.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99')") }
+        try expect2(["import", dir + "/p", "--db", newer], "nyere version af maalplan (migrations v99)")
         try expect2(["report", "--db", newer], "nyere version af maalplan")
-        try q.write { try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v2'; PRAGMA user_version = 7") }
-        try expect2(["import", dir + "/p", "--db", newer, "--lang", "en"], "newer version of maalplan (user_version 7 > 1)")
+        try q.write { try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v99'; PRAGMA user_version = 7") }
+        try expect2(["import", dir + "/p", "--db", newer, "--lang", "en"], "newer version of maalplan (user_version 7 > 2)")
 
         XCTAssertThrowsError(try Store.openForImport(path: newer)) { e in
-            XCTAssertEqual(e as? StoreError, .newerSchema(newer, "user_version 7 > 1"))
+            XCTAssertEqual(e as? StoreError, .newerSchema(newer, "user_version 7 > 2"))
         }
     }
 }

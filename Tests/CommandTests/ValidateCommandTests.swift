@@ -320,7 +320,7 @@ final class ValidateCommandTests: XCTestCase {
         for _ in 0..<2 {
             let imp = try run(["import", dir, "--db", db, "--lang", "en"])
             XCTAssertEqual(imp.status, 1, imp.err)
-            XCTAssertTrue(imp.out.contains("Failed:        1 (too-large 1"), imp.out)
+            XCTAssertTrue(imp.out.contains("Failed:        1 (too large 1"), imp.out)
             XCTAssertEqual(try query(db, "SELECT count(*) FROM sources", Int.self), [2])
             XCTAssertEqual(try query(db, "SELECT reason FROM failures", String.self), ["too-large"])
         }

@@ -330,7 +330,7 @@ final class FolderImportTests: XCTestCase {
         XCTAssertTrue(lines[0].hasPrefix("Titel"))
         let under1 = lines.first { $0.contains(SamplePlans.title(2)) }!
         XCTAssertTrue(under1.contains(SamplePlans.caseNumber(2)), under1)
-        XCTAssertTrue(under1.contains("UNDER 1  UNDER 2: Prøvehandling"), under1)
+        XCTAssertTrue(under1.contains("UNDER 1  \(dir)/p/under1.docx  UNDER 2: Prøvehandling"), under1)
         let empty = lines.first { $0.contains(SamplePlans.title(0)) }!
         XCTAssertTrue(empty.contains("FØR: Ejer (afdelingschef), Tovholder, Bidragende arbejdspladser, Mål & målgruppe"), empty)
         XCTAssertTrue(lines.first { $0.contains(SamplePlans.title(9)) }!.contains("intet (alle faser udfyldt)"))

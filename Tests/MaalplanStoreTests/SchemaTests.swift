@@ -21,6 +21,7 @@ final class SchemaTests: XCTestCase {
             (SignRecord.databaseTableName, SignRecord.columnNames), (TrialActionRecord.databaseTableName, TrialActionRecord.columnNames),
             (MilestoneRecord.databaseTableName, MilestoneRecord.columnNames), (WorkplaceRecord.databaseTableName, WorkplaceRecord.columnNames),
             (FindingRecord.databaseTableName, FindingRecord.columnNames), (FailureRecord.databaseTableName, FailureRecord.columnNames),
+            (UnreadFileRecord.databaseTableName, UnreadFileRecord.columnNames),
         ]
         for (table, names) in records {
             XCTAssertEqual(try columns(table), names, table)
