@@ -10,7 +10,7 @@ python3 bench/hostile.py "$OUT"
 printf '%-22s %9s %8s %9s  %s\n' file bytes seconds "peak KiB" "outcome"
 for f in "$OUT"/*.docx; do
   rc=0
-  /usr/bin/time -f '%e %M' -o "$OUT/time.txt" "$BIN" convert "$f" -o "$OUT/out.json" 2>"$OUT/err.txt" || rc=$?
+  /usr/bin/time -q -f '%e %M' -o "$OUT/time.txt" "$BIN" convert "$f" -o "$OUT/out.json" 2>"$OUT/err.txt" || rc=$?
   read -r secs kib < "$OUT/time.txt"
   outcome=$([ "$rc" = 0 ] && echo "read" || cut -c1-90 "$OUT/err.txt" | sed "s|^maalplan: $OUT/||")
   printf '%-22s %9s %8s %9s  %s\n' "$(basename "$f")" "$(stat -c %s "$f")" "$secs" "$kib" "$outcome"

@@ -49,28 +49,55 @@ final class BatchWriter {
     /// Writes results in one transaction, and those `more` gives while it is open (until it gives
     /// nil); the run's counts, the callbacks and the JSON files follow once it is committed.
     /// `quick`: the results are files unchanged by size and mtime, whose source rows keep both.
+    ///
+    /// A plan the database refuses (a rule someone added, a value past SQLite's limits) is that
+    /// file's failure: the transaction is rolled back and the batch written again with that file
+    /// as a failure, so its rows never stay half-written and the run goes on.
     func write(_ first: [FileResult], quick: Bool = false, more: (() -> [FileResult]?)? = nil) throws {
         let now = Self.timestamp()
         var batch = Batch()
-        try db.write { db in
-            batch = Batch()
-            var orphans = Set<Int64>()
-            var results = first
-            while true {
-                for r in results { try apply(r, db, now: now, quick: quick, batch: &batch, orphans: &orphans) }
-                batch.written += results.count
-                guard let next = more?() else { break }
-                results = next
+        /// The batch's results so far (kept, to be written again after a refusal).
+        var results = first
+        var exhausted = more == nil
+        var refused: [Int: DatabaseError] = [:]
+        struct Refusal: Error { let index: Int; let error: DatabaseError }
+        while true {
+            do {
+                try db.write { db in
+                    batch = Batch()
+                    var orphans = Set<Int64>()
+                    var i = 0
+                    while true {
+                        while i < results.count {
+                            if let e = refused[i] {
+                                try apply(refusedByDatabase(results[i], e), db, now: now, quick: quick, batch: &batch, orphans: &orphans)
+                            } else {
+                                do {
+                                    try apply(results[i], db, now: now, quick: quick, batch: &batch, orphans: &orphans)
+                                } catch let e as DatabaseError where Self.isThisPlans(e) {
+                                    throw Refusal(index: i, error: e)
+                                }
+                            }
+                            batch.written += 1
+                            i += 1
+                        }
+                        guard !exhausted, let next = more?() else { exhausted = true; break }
+                        results += next
+                    }
+                    for id in orphans.sorted() {
+                        try db.execute(sql: "DELETE FROM plans WHERE id = ? AND NOT EXISTS (SELECT 1 FROM sources WHERE plan_id = ?)", arguments: [id, id])
+                        batch.counts.plansRemoved += db.changesCount
+                    }
+                    var row = run
+                    var total = counts
+                    total += batch.counts
+                    row.record(total)
+                    try row.update(db)
+                }
+                break
+            } catch let r as Refusal {
+                refused[r.index] = r.error
             }
-            for id in orphans.sorted() {
-                try db.execute(sql: "DELETE FROM plans WHERE id = ? AND NOT EXISTS (SELECT 1 FROM sources WHERE plan_id = ?)", arguments: [id, id])
-                batch.counts.plansRemoved += db.changesCount
-            }
-            var row = run
-            var total = counts
-            total += batch.counts
-            row.record(total)
-            try row.update(db)
         }
         counts += batch.counts
         run.record(counts)
@@ -124,30 +151,15 @@ final class BatchWriter {
             }
 
         case .parsed(var p):
-            // A plan the database refuses (a rule someone added, a value past SQLite's limits)
-            // is that file's failure: its rows are rolled back, and the run goes on.
-            let before = (batch, orphans)
-            do {
-                try db.inSavepoint {
-                    let id: Int64
-                    if let existing = try planID(db, sha: p.sha256) {
-                        id = existing
-                    } else {
-                        id = try p.rows.insert(db, with: &inserter, importID: run.id!, now: now)
-                        batch.counts.plansAdded += 1
-                    }
-                    try link(c, planID: id, sha: p.sha256, db, now: now, batch: &batch, orphans: &orphans, outcome: .new)
-                    return .commit
-                }
-                if wantJSON { batch.json.append((c.path, p.json)) }
-            } catch let e as DatabaseError where Self.isThisPlans(e) {
-                (batch, orphans) = before
-                let message = language.pick(
-                    da: "databasen tager ikke imod planen (\(e.message ?? "\(e.resultCode)")) – databasen er ændret uden for maalplan (en regel, en trigger, rækker slettet i hånden); ret den, eller importér til en ny fil med --db; de øvrige filer importeres",
-                    en: "the database refuses the plan (\(e.message ?? "\(e.resultCode)")) – the database was changed outside maalplan (a rule, a trigger, rows deleted by hand); repair it, or import into a new file with --db; the other files are imported")
-                try apply(FileResult(candidate: c, reading: .failed(code: Self.refusedByDatabaseCode, message: message, sha256: p.sha256)),
-                          db, now: now, quick: quick, batch: &batch, orphans: &orphans)
+            let id: Int64
+            if let existing = try planID(db, sha: p.sha256) {
+                id = existing
+            } else {
+                id = try p.rows.insert(db, with: &inserter, importID: run.id!, now: now)
+                batch.counts.plansAdded += 1
             }
+            try link(c, planID: id, sha: p.sha256, db, now: now, batch: &batch, orphans: &orphans, outcome: .new)
+            if wantJSON { batch.json.append((c.path, p.json)) }
 
         case .failed(let code, let message, let sha):
             // One row per path: the latest failure, with the time the path first failed.
@@ -171,6 +183,18 @@ final class BatchWriter {
             batch.files.append((c.path, .failed))
             if wantJSON { batch.json.append((c.path, nil)) }
         }
+    }
+
+    /// A result the database refused, as that file's failure.
+    private func refusedByDatabase(_ r: FileResult, _ e: DatabaseError) -> FileResult {
+        let said = e.message ?? "\(e.resultCode)"
+        let message = language.pick(
+            da: "databasen tager ikke imod planen (\(said)) – databasen er ændret uden for maalplan (en regel, en trigger, rækker slettet i hånden); ret den, eller importér til en ny fil med --db; de øvrige filer importeres",
+            en: "the database refuses the plan (\(said)) – the database was changed outside maalplan (a rule, a trigger, rows deleted by hand); repair it, or import into a new file with --db; the other files are imported")
+        var sha: String?
+        if case .parsed(let p) = r.reading { sha = p.sha256 }
+        if case .known(let s) = r.reading { sha = s }
+        return FileResult(candidate: r.candidate, reading: .failed(code: Self.refusedByDatabaseCode, message: message, sha256: sha))
     }
 
     /// The failure code of a plan the database would not take.
