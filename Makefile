@@ -19,18 +19,26 @@ RELEASE := -c release --static-swift-stdlib
 build: deps
 	$(SWIFT) build $(RELEASE) --product maalplan
 	$(SWIFT) build $(RELEASE) --product maalplan-store
+	$(SWIFT) build $(RELEASE) --product make-plans
 
-# The main job on the project's own fixtures: import Fixtures/ into a fresh database, then the report.
-DEMO_DB := demo.sqlite
+# The main job on a folder like a municipality's (scripts/make-plans --demo: sixteen plans by
+# department, 2024 and 2025 layouts, every phase, a copy, a draft, a lock file, a damaged copy,
+# a PDF): import it into a fresh database, print the report, write the HTML status report.
+DEMO_DB     := demo.sqlite
+DEMO_FOLDER := demo/Målplaner
+DEMO_HTML   := demo/status.html
 demo: build
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	@echo "== $(BIN) import Fixtures --db $(DEMO_DB)"
-	@$(BIN) import Fixtures --db $(DEMO_DB); s=$$?; [ $$s -le 1 ]
+	@.build/release/make-plans --demo $(DEMO_FOLDER)
+	@echo "== $(BIN) import $(DEMO_FOLDER) --db $(DEMO_DB)"
+	@$(BIN) import $(DEMO_FOLDER) --db $(DEMO_DB); s=$$?; [ $$s -le 1 ]
 	@echo
 	@echo "== $(BIN) report --db $(DEMO_DB)"
 	@$(BIN) report --db $(DEMO_DB)
 	@echo
-	@echo "(the database: $(DEMO_DB); try: sqlite3 $(DEMO_DB) 'SELECT title, phase_reached FROM plans')"
+	@echo "== $(BIN) report --db $(DEMO_DB) --format html -o $(DEMO_HTML)"
+	@$(BIN) report --db $(DEMO_DB) --format html -o $(DEMO_HTML)
+	@echo "(open $(CURDIR)/$(DEMO_HTML) in a browser; the database: $(DEMO_DB); try: sqlite3 $(DEMO_DB) 'SELECT title, phase_reached FROM plans')"
 
 # The import tests start the built binary: build it first (swift test builds it too, this is belt and braces).
 test: deps
@@ -40,6 +48,8 @@ test: deps
 bench: deps
 	bash bench/run.sh
 	bash bench/import.sh
+	bash bench/html.sh
+	bash bench/hostile.sh
 
 fuzz: deps
 	bash fuzz/run.sh

@@ -29,9 +29,55 @@ public enum SamplePlans {
     public static func build(_ i: Int) throws -> [UInt8] { try builder(i).build() }
 
     /// Plan `i` with another title, or without its evaluations (milestones planned, not yet
-    /// evaluated: what a plan looks like during the year).
-    public static func build(_ i: Int, title other: String? = nil, evaluated: Bool = true) throws -> [UInt8] {
-        try builder(i, title: other, evaluated: evaluated).build()
+    /// evaluated: what a plan looks like during the year), or filled only to `phases` (a draft).
+    public static func build(_ i: Int, title other: String? = nil, evaluated: Bool = true, phases: Int? = nil) throws -> [UInt8] {
+        try builder(i, title: other, evaluated: evaluated, phases: phases).build()
+    }
+
+    /// The department plan `i` belongs to, as the logo's description names it.
+    public static func organisation(_ i: Int) -> [String] {
+        ["Albertslund Kommune"] + departments[i % departments.count]
+    }
+
+    static let departments = [["Økonomi & Stab", "HR & Organisationsudvikling"], ["Børn & Skole", "Dagtilbud"],
+                              ["Social & Sundhed", "Ældre & Pleje"], ["By & Miljø", "Vej & Park"],
+                              ["Kultur & Fritid", "Bibliotekerne"], ["Social & Sundhed", "Jobcenter"],
+                              ["Børn & Skole", "Skoler"]]
+
+    /// Plan `i` in the 2024 layout: a sheet per phase (FØR, UNDER del 1 and 2, EFTER), each a
+    /// heading over a table of labels beside their values.
+    public static func build2024(_ i: Int) throws -> [UInt8] {
+        let filled = phasesFilled(i)
+        let owner = people[i % people.count], coordinator = people[(i * 5 + 3) % people.count]
+        let wps = (0..<(2 + i % 3)).map { workplaces[(i + $0 * 3) % workplaces.count] }
+        let t = goal(i, 0)
+        func beside(_ rows: [(String, String)]) -> String {
+            var x = #"<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="3000"/><w:gridCol w:w="6000"/></w:tblGrid>"#
+            for (label, value) in rows { x += "<w:tr>" + cell(para(label)) + cell(value) + "</w:tr>" }
+            return x + "</w:tbl><w:p/>"
+        }
+        func v(_ lines: [String], _ phase: Int, list: Bool = false) -> String { filled >= phase ? value(lines, list: list) : "" }
+        var body = "<w:p>" + DocxBuilder.inlineImage(descr: organisation(i).joined(separator: ", ")) + "</w:p>"
+        body += para("Målplan 2024", style: "Title")
+        body += para(title(i), style: "Subtitle")
+        body += para("FØR", style: "Heading1")
+        body += beside([("Ejer", v([owner], 1)), ("Tovholder", v([coordinator], 1)), ("Bidragende arbejdspladser", v(wps, 1, list: true)),
+                        ("Mål og målgruppe", v([t.goal], 1)), ("Målsætning og politik", v([t.objective], 1)), ("Udfordring", v([t.challenge], 1))])
+        body += para("UNDER - udviklingsdage del 1", style: "Heading1")
+        body += beside([("Mål", v([t.goal], 2)), ("Tegn", v(t.signs, 2, list: true))])
+        body += para("UNDER – udviklingsdage del 2", style: "Heading1")
+        body += beside([("Mål", v([t.goal], 3)), ("Prøvehandlinger", v(t.trialActions, 3, list: true))])
+        body += para("EFTER", style: "Heading1")
+        body += beside([("Prøvehandlinger", v(t.trialActions, 4, list: true)), ("Milepæle", v(t.milestones, 4, list: true)),
+                        ("Evaluering", v([t.evaluation], 4)), ("Læring", v([t.learning], 4))])
+        var b = DocxBuilder(body: body)
+        b.styles = styles
+        b.numbering = numbering
+        b.images = [DocxBuilder.Image()]
+        b.headers = [.init(.default, para("Husk at gemme og løbende opdatere målplanen på sag: \(caseNumber(i))"))]
+        b.core = .init(title: title(i), creator: "maalplan make-plans", lastModifiedBy: owner,
+                       created: "2023-11-28T09:30:00Z", modified: "2024-08-14T13:05:00Z")
+        return try b.build()
     }
 
     /// Writes plan `i` to `path`.
@@ -95,11 +141,11 @@ public enum SamplePlans {
 
     static func value(_ lines: [String], list: Bool = false) -> String { lines.map { para($0, list: list) }.joined() }
 
-    static func builder(_ i: Int, title other: String? = nil, evaluated: Bool = true) -> DocxBuilder {
-        let filled = phasesFilled(i)
+    static func builder(_ i: Int, title other: String? = nil, evaluated: Bool = true, phases: Int? = nil) -> DocxBuilder {
+        let filled = phases ?? phasesFilled(i)
         let owner = people[i % people.count], coordinator = people[(i * 5 + 3) % people.count]
         let wps = (0..<(2 + i % 3)).map { workplaces[(i + $0 * 3) % workplaces.count] }
-        var body = "<w:p>" + DocxBuilder.inlineImage(descr: "Albertslund Kommune, Økonomi & Stab, Organisation & Politik, HR & Organisationsudvikling") + "</w:p>"
+        var body = "<w:p>" + DocxBuilder.inlineImage(descr: organisation(i).joined(separator: ", ")) + "</w:p>"
         body += para("Målplan \(year(i))", style: "Title")
         body += para(other ?? title(i), style: "Subtitle")
         body += table(["Ejer (afdelingschef)", "Tovholder", "Bidragende arbejdspladser"],
@@ -129,6 +175,7 @@ public enum SamplePlans {
     <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>
     <w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/></w:style>
     <w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/></w:style>
+    <w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style>
     <w:style w:type="paragraph" w:styleId="ListBullet"><w:name w:val="List Bullet"/><w:basedOn w:val="Normal"/></w:style>
     <w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/></w:style>
     """

@@ -32,6 +32,30 @@ final class SchemaTests: XCTestCase {
         XCTAssertEqual(Set(tables), Set(records.map(\.0)), "every table has its record type")
     }
 
+    /// A database made by the version before (migration v1 only) is migrated, not rebuilt: its
+    /// plans stay, and `unread_files` is added.
+    func testADatabaseOfV1IsMigratedToV2() throws {
+        let dir = try temporaryFolder(self)
+        let db = dir + "/v1.sqlite"
+        let old = try DatabaseQueue(path: db)
+        var v1 = DatabaseMigrator()
+        v1.registerMigration("v1") { db in
+            try db.execute(sql: Schema.v1)
+            try db.execute(sql: "PRAGMA application_id = \(Store.applicationID)")
+            try db.execute(sql: "PRAGMA user_version = 1")
+        }
+        try v1.migrate(old)
+        try old.write { try $0.execute(sql: "INSERT INTO imports (started_at, tool_version, status, arguments) VALUES ('2025-01-01T00:00:00Z', '0.0.9', 'done', 'x')") }
+        try old.close()
+        try writePlan(1, dir + "/p/plan.docx")
+        try writeText("%PDF", dir + "/p/plan.pdf")
+        try runImport([dir + "/p"], db: db)
+        XCTAssertEqual(try query(db, "PRAGMA user_version", Int.self), [Store.schemaVersion])
+        XCTAssertEqual(try query(db, "SELECT identifier FROM grdb_migrations ORDER BY identifier", String.self), ["v1", "v2"])
+        XCTAssertEqual(try query(db, "SELECT tool_version FROM imports ORDER BY id", String.self), ["0.0.9", "test"], "the old run is kept")
+        XCTAssertEqual(try query(db, "SELECT kind FROM unread_files", String.self), ["pdf"])
+    }
+
     /// A stored plan's JSON, written again for another path, is `convert`'s JSON of that path:
     /// read back as a plan and written again, byte for byte but the path.
     func testStoredJSONReadsBackAsThePlan() throws {
