@@ -7,7 +7,7 @@ import Glibc
 
 /// Options every command that reads files shares.
 public struct LanguageOption: ParsableArguments {
-    @Option(name: .long, help: "Sprog for meddelelser: da eller en (message language).")
+    @Option(name: .long, help: help(da: "Sprog for meddelelser og hjælp: da eller en.", en: "Language of messages and help: da or en."))
     public var lang: String = MessageLanguage.fromEnvironment.rawValue
 
     public var language: MessageLanguage { MessageLanguage(rawValue: lang) ?? .da }
@@ -20,8 +20,8 @@ public struct LanguageOption: ParsableArguments {
 
 /// `--labels FILE`: more labels, synonyms, guidance or workplace names, in data/labels.txt's format.
 public struct LabelsOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Flere feltnavne, synonymer eller arbejdspladser fra en fil i samme format som data/labels.txt.",
-                                            valueName: "fil"))
+    @Option(name: .long, help: help(da: "Flere feltnavne, synonymer eller arbejdspladser fra en fil i samme format som data/labels.txt.",
+                                    en: "More labels, synonyms or workplaces from a file in the format of data/labels.txt.", valueName: "fil"))
     public var labels: String?
 
     public init() {}
@@ -84,3 +84,25 @@ extension ParsableCommand {
 
 /// The tool's version, for `--version` and the imports table.
 public let maalplanVersion = "0.1.0"
+
+extension MessageLanguage {
+    /// The run's language as its arguments say it (`--lang en`, `--lang=en`), else
+    /// `MAALPLAN_LANG`: known before the arguments are parsed, for the help text.
+    public static let ofRun: MessageLanguage = {
+        let args = CommandLine.arguments
+        var lang = fromEnvironment
+        for (i, a) in args.enumerated() {
+            let value = a == "--lang" && i + 1 < args.count ? args[i + 1] : a.hasPrefix("--lang=") ? String(a.dropFirst(7)) : nil
+            if let value, let l = MessageLanguage(rawValue: value) { lang = l }
+        }
+        return lang
+    }()
+}
+
+/// Help text in the run's language.
+public func helpText(da: String, en: String) -> String { MessageLanguage.ofRun.pick(da: da, en: en) }
+
+/// An option's or argument's help in the run's language.
+public func help(da: String, en: String, valueName: String? = nil) -> ArgumentHelp {
+    ArgumentHelp(helpText(da: da, en: en), valueName: valueName)
+}

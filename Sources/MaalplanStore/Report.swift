@@ -142,7 +142,7 @@ public enum Report {
 
     // MARK: Text
 
-    public static func text(_ plans: [ReportRow], _ failures: [FailureRow], _ lang: MessageLanguage) -> String {
+    public static func text(_ plans: [ReportRow], _ failures: [FailureRow], unread: [UnreadFile] = [], _ lang: MessageLanguage) -> String {
         let da = lang == .da
         let header = da ? ["Titel", "Sag", "Ejer", "Tovholder", "Nået", "Fil", "Mangler til næste fase"]
                         : ["Title", "Case", "Owner", "Coordinator", "Reached", "File", "Missing for the next phase"]
@@ -168,6 +168,11 @@ public enum Report {
         if !failures.isEmpty {
             out += "\n" + (da ? "Filer der ikke kunne læses (\(failures.count)):" : "Files that could not be read (\(failures.count)):") + "\n"
             for f in failures { out += "  \(f.path): \(oneLine(f.message))\n" }
+        }
+        if !unread.isEmpty {
+            out += "\n" + (da ? "Filer der ligner planer, men ikke er Word-filer (\(unread.count)); find Word-originalen og importér den:"
+                             : "Files that look like plans but are no Word files (\(unread.count)); find the Word original and import it:") + "\n"
+            for u in unread { out += "  \(u.path) (\(u.kind))\n" }
         }
         return out
     }
@@ -195,7 +200,7 @@ public enum Report {
     /// RFC 4180 with `;` between fields (what Excel expects in Danish settings, where `,` is the
     /// decimal comma), CRLF line ends, UTF-8 with a byte order mark so Excel keeps æ, ø and å.
     /// One table: plan rows, then failure rows (Type = fejl/failure) with Fil and Fejl filled.
-    public static func csv(_ plans: [ReportRow], _ failures: [FailureRow], _ lang: MessageLanguage) -> String {
+    public static func csv(_ plans: [ReportRow], _ failures: [FailureRow], unread: [UnreadFile] = [], _ lang: MessageLanguage) -> String {
         let da = lang == .da
         let header = da
             ? ["Type", "Titel", "Sagsnummer", "År", "Ejer", "Tovholder", "Fase nået", "Mangler til næste fase", "Fil", "Antal filer", "Fejlkode", "Fejl"]
@@ -207,6 +212,11 @@ public enum Report {
         }
         for f in failures {
             out += csvLine([da ? "fejl" : "failure", "", "", "", "", "", "", "", f.path, "1", f.reason, f.message])
+        }
+        for u in unread {
+            out += csvLine([da ? "ikke læst" : "not read", "", "", "", "", "", "", "", u.path, "1", u.kind,
+                            da ? "ligner en plan, men er ikke en Word-fil – find Word-originalen og importér den"
+                               : "looks like a plan but is no Word file – find the Word original and import it"])
         }
         return out
     }

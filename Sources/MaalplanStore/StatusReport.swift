@@ -74,13 +74,23 @@ public struct StatusData: Sendable {
                     return FailureRow(path: path, reason: String.fromDatabaseValue(r[1]) ?? "", message: String.fromDatabaseValue(r[2]) ?? "",
                                       failedAt: String.fromDatabaseValue(r[3]) ?? "")
                 }
-                unread = try Row.fetchAll(db, sql: "SELECT path, kind FROM unread_files ORDER BY path").compactMap { r in
-                    guard let path = String.fromDatabaseValue(r[0]) else { return nil }
-                    return UnreadFile(path: path, kind: String.fromDatabaseValue(r[1]) ?? "")
-                }
+                unread = try unreadFiles(db)
             }
             return StatusData(plans: plans, failures: failures, unread: unread, damaged: damaged)
         }
+    }
+
+    /// The files of the imported folders that look like plans but are no Word files, by path.
+    static func unreadFiles(_ db: Database) throws -> [UnreadFile] {
+        try Row.fetchAll(db, sql: "SELECT path, kind FROM unread_files ORDER BY path").compactMap { r in
+            guard let path = String.fromDatabaseValue(r[0]) else { return nil }
+            return UnreadFile(path: path, kind: String.fromDatabaseValue(r[1]) ?? "")
+        }
+    }
+
+    /// The same, for the text and CSV reports.
+    public static func unreadFiles(_ store: Store) throws -> [UnreadFile] {
+        try store.writer.read { try unreadFiles($0) }
     }
 
     /// The plan a `--plan` argument names: its id ("17") or a path holding it (absolute or

@@ -35,12 +35,13 @@ struct ReportCommand: ParsableCommand {
                 text = try HTMLReport.render(data, asOf: asOf, generated: Timestamp.now(), lang: lang)
             } else {
                 let rows = try Report.load(store)
+                let unread = try StatusData.unreadFiles(store)
                 for d in rows.damaged { printError("maalplan: \(db): " + d.message(lang)) }
                 switch format {
-                case .csv: text = Report.csv(rows.plans, rows.failures, lang)
+                case .csv: text = Report.csv(rows.plans, rows.failures, unread: unread, lang)
                 default:
                     // A terminal's table: control characters in a path or a title are written as escapes.
-                    text = Report.text(rows.plans, rows.failures, lang).split(separator: "\n", omittingEmptySubsequences: false)
+                    text = Report.text(rows.plans, rows.failures, unread: unread, lang).split(separator: "\n", omittingEmptySubsequences: false)
                         .map { visible(String($0)) }.joined(separator: "\n")
                 }
             }

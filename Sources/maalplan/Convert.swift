@@ -9,18 +9,22 @@ import WordDocument
 
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Omsæt én målplan til JSON (schemaVersion 1).",
-        discussion: """
+        abstract: helpText(da: "Omsæt én målplan til JSON (schemaVersion 1).", en: "Convert one plan to JSON (schemaVersion 1)."),
+        discussion: helpText(da: """
+        Skriver planen som UTF-8-JSON med fast rækkefølge af nøglerne (docs/maalplan.schema.json).
+        Afslutter med 0 for ethvert læsbart Word-dokument, også et tomt eller ukendt (så er "template"
+        "unknown", og et fund siger det); 2 når filen ikke kan læses.
+        """, en: """
         Writes the plan as UTF-8 JSON with a stable key order (docs/maalplan.schema.json).
         Exit 0 for any readable Word document, also an empty or unrecognised one
         (then "template" is "unknown" and a finding says so); 2 when the file cannot be read.
-        """
+        """)
     )
 
-    @Argument(help: "Målplanen (.docx, .docm, .dotx, .dotm).")
+    @Argument(help: help(da: "Målplanen (.docx, .docm, .dotx, .dotm).", en: "The plan (.docx, .docm, .dotx, .dotm)."))
     var file: String
 
-    @Option(name: .shortAndLong, help: "Skriv JSON til denne fil i stedet for standard-output.")
+    @Option(name: .shortAndLong, help: help(da: "Skriv JSON til denne fil i stedet for standard-output.", en: "Write the JSON to this file instead of standard output."))
     var output: String?
 
     @OptionGroup var labels: LabelsOption

@@ -7,25 +7,32 @@ import WordDocument
 
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Vis et Word-dokument, som læseren ser det (tekst eller JSON), eller hvor hvert felt er læst fra (--fields).",
-        discussion: """
+        abstract: helpText(da: "Vis et Word-dokument, som læseren ser det (tekst eller JSON), eller hvor hvert felt er læst fra (--fields).",
+                           en: "Show a Word document as the reader sees it (text or JSON), or where each field was read (--fields)."),
+        discussion: helpText(da: """
+        Viser den neutrale dokumentmodel: afsnit med typografi, overskrifts- og listeniveau, tabeller som
+        opløste gitre, sidehoveder, sidefødder, egenskaber og billedbeskrivelser. Brug den på en plan, hvis
+        skabelon ikke genkendes. Med --fields: hvert felt i planen, hvor det er læst (tabel, række, kolonne),
+        dets punkter (med linjen som skrevet, når én linje er delt i flere), og hvad der ikke kunne placeres
+        eller måtte udledes.
+        """, en: """
         Shows the neutral document model: paragraphs with their styles, heading and list levels,
         tables as resolved grids, headers, footers, properties and image descriptions.
         Run it on a plan whose template variant is not recognised. With --fields: each field of the
         plan, where it was read (table, row, column), its items (with the line as written when one
         line was split into several), and what the mapper could not place or had to infer.
-        """
+        """)
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: "Word-filen (.docx, .docm, .dotx, .dotm).")
+    @Argument(help: help(da: "Word-filen (.docx, .docm, .dotx, .dotm).", en: "The Word file (.docx, .docm, .dotx, .dotm)."))
     var file: String
 
-    @Option(name: .long, help: "Uddata: text (én linje pr. afsnit) eller json (hele modellen).")
+    @Option(name: .long, help: help(da: "Uddata: text (én linje pr. afsnit) eller json (hele modellen).", en: "Output: text (a line per paragraph) or json (the whole model)."))
     var format: Format = .text
 
-    @Flag(name: .long, help: "Vis planens felter, og hvor hvert er læst fra, i stedet for dokumentet.")
+    @Flag(name: .long, help: help(da: "Vis planens felter, og hvor hvert er læst fra, i stedet for dokumentet.", en: "Show the plan's fields and where each was read, instead of the document."))
     var fields = false
 
     @OptionGroup var labels: LabelsOption

@@ -10,11 +10,15 @@ struct Maalplan: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "maalplan",
-        abstract: "Læser målplaner (.docx) og gør dem til strukturerede, validerede data.",
-        discussion: """
+        abstract: helpText(da: "Læser målplaner (.docx) og gør dem til strukturerede, validerede data.",
+                           en: "Reads goal plans (målplaner, .docx) and turns them into structured, validated data."),
+        discussion: helpText(da: """
+        Læser kommunale målplaner skrevet i Word og gør dem til strukturerede data.
+        Meddelelser og hjælp er på dansk; MAALPLAN_LANG=en eller --lang en giver engelsk.
+        """, en: """
         Reads Danish municipal goal plans (målplaner) written in Word and turns them into structured data.
-        Messages are in Danish; set MAALPLAN_LANG=en or pass --lang en for English.
-        """,
+        Messages and help are in Danish; set MAALPLAN_LANG=en or pass --lang en for English.
+        """),
         version: version,
         subcommands: [Convert.self, Validate.self, Inspect.self, Import.self, Report.self]
     )

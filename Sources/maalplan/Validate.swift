@@ -9,13 +9,19 @@ import MaalplanValidation
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Vis hvad der mangler i målplaner, fase for fase (FØR, UNDER 1, UNDER 2, EFTER).",
-        discussion: """
+        abstract: helpText(da: "Vis hvad der mangler i målplaner, fase for fase (FØR, UNDER 1, UNDER 2, EFTER).",
+                           en: "Show what plans lack, phase by phase (FØR, UNDER 1, UNDER 2, EFTER)."),
+        discussion: helpText(da: """
+        Uden --phase: hver plans nåede fase, og hvad der mangler til den næste, som advarsler.
+        Med --phase P: alt hvad der mangler til P eller en fase før, er en fejl.
+        Afslutter med 0 når ingen plan har fejl, 1 når en plan har fejl, 2 når en fil ikke kunne læses
+        (alle filer vises stadig).
+        """, en: """
         Without --phase: each plan's phase reached, and what is missing for the next phase, as warnings.
         With --phase P: whatever is missing for P or a phase before it is an error.
         Exit status: 0 when no plan has an error, 1 when some plan has errors, 2 when some file could not be read
         (every file is still reported).
-        """
+        """)
     )
 
     enum OutputFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
@@ -31,13 +37,13 @@ struct Validate: ParsableCommand {
         }
     }
 
-    @Argument(help: "En eller flere målplaner.")
+    @Argument(help: help(da: "En eller flere målplaner.", en: "One or more plans."))
     var files: [String]
 
-    @Option(name: .long, help: "Fasen planerne skal have nået: foer, under1, under2 eller efter.")
+    @Option(name: .long, help: help(da: "Fasen planerne skal have nået: foer, under1, under2 eller efter.", en: "The phase the plans must have reached: foer, under1, under2 or efter."))
     var phase: PhaseArgument?
 
-    @Option(name: .long, help: "Uddata: text (til terminalen) eller json.")
+    @Option(name: .long, help: help(da: "Uddata: text (til terminalen) eller json.", en: "Output: text (for the terminal) or json."))
     var format: OutputFormat = .text
 
     @OptionGroup var labels: LabelsOption

@@ -108,7 +108,10 @@ final class StatusReportTests: XCTestCase {
         // The first path in byte order, and the other one counted.
         XCTAssertTrue(line.contains("/plans/kopier/plan-3 (kopi).docx +1 kopi"), String(line))
         XCTAssertTrue(r.out.split(separator: "\n")[0].contains("Fil"))
-        _ = dir
+        // The PDF is named in the text and the CSV report too.
+        XCTAssertTrue(r.out.contains("Filer der ligner planer, men ikke er Word-filer (1); find Word-originalen og importér den:\n  \(dir)/plans/Målplan 2023.pdf (pdf)\n"), r.out)
+        let csv = try runBinary(["report", "--db", db, "--format", "csv"], self)
+        XCTAssertTrue(csv.out.contains("ikke læst;;;;;;;;\(dir)/plans/Målplan 2023.pdf;1;pdf;\"ligner en plan, men er ikke en Word-fil"), csv.out)
     }
 
     func testOnePlanWhole() throws {
@@ -126,6 +129,35 @@ final class StatusReportTests: XCTestCase {
         let bad = try runBinary(["report", "--db", db, "--plan", "findes-ikke.docx"], self)
         XCTAssertEqual(bad.status, 2)
         XCTAssertEqual(bad.err.split(separator: "\n").count, 1, bad.err)
+    }
+
+    /// The Fixtures' import: a section for every plan, and the phase counts add up.
+    func testTheFixturesReportHasEveryPlan() throws {
+        let dir = try temporaryFolder(self)
+        let db = dir + "/x.sqlite"
+        XCTAssertLessThanOrEqual(try runBinary(["import", Paths.fixtures.path, "--db", db], self).status, 1)
+        let html = try htmlReport(db, dir)
+        let ids = try query(db, "SELECT id FROM plans", Int.self)
+        XCTAssertGreaterThan(ids.count, 20)
+        XCTAssertEqual(html.components(separatedBy: #"<section class="plan""#).count - 1, ids.count)
+        for id in ids { XCTAssertTrue(html.contains(#"<section class="plan" id="plan-\#(id)""#)) }
+        XCTAssertEqual(try phaseCounts(db).map(\.1).reduce(0, +), ids.count)
+        for (phase, n) in try phaseCounts(db) { XCTAssertTrue(html.contains(#"data-phase-count="\#(phase)">\#(n)<"#), phase) }
+        // Every failure of the import is in the page.
+        for path in try query(db, "SELECT path FROM failures", String.self) { XCTAssertTrue(html.contains(path.replacingOccurrences(of: "&", with: "&amp;")), path) }
+    }
+
+    /// Help in the run's language: Danish by default, English with --lang en or MAALPLAN_LANG=en.
+    func testHelpIsInTheRunsLanguage() throws {
+        for (args, da) in [(["convert", "--help"], true), (["convert", "--help", "--lang", "en"], false),
+                           (["report", "--help"], true), (["report", "--help", "--lang=en"], false), (["import", "--help", "--lang", "en"], false)] {
+            let r = try runBinary(args, self)
+            let text = r.out + r.err
+            let danish = ["Omsæt én målplan", "Vis de importerede planer", "Læs filer og mapper"].contains { text.contains($0) }
+            let english = ["Convert one plan", "Show the imported plans", "Read files and folders"].contains { text.contains($0) }
+            XCTAssertEqual(danish, da, "\(args): \(text.prefix(200))")
+            XCTAssertEqual(english, !da, "\(args): \(text.prefix(200))")
+        }
     }
 
     func testEveryFailureCodeHasANameInBothLanguages() {
