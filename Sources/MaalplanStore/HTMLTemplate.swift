@@ -189,7 +189,6 @@ form.filter input, form.filter select { font-size: 1rem; padding: 4px 6px; }
   var phase = document.getElementById('filter-phase');
   var owner = document.getElementById('filter-owner');
   var count = document.getElementById('filter-count');
-  var shown = count.textContent;
   function apply() {
     var words = text.value.toLowerCase().split(/\s+/).filter(Boolean);
     var p = phase.value, o = owner.value, n = 0;
@@ -206,7 +205,8 @@ form.filter input, form.filter select { font-size: 1rem; padding: 4px 6px; }
   text.addEventListener('input', apply);
   phase.addEventListener('change', apply);
   owner.addEventListener('change', apply);
-  apply();
+  // Nothing is hidden until a filter is chosen: the page opens without going through every row.
+  count.textContent = document.querySelectorAll('section.plan').length + ' {{t.shown}}';
 })();
 </script>
 </body>

@@ -609,7 +609,16 @@ struct TagScan {
                 quote = 0
             } else if !inTag {
                 guard let lt = memchr(p + i, 0x3C, n - i) else { return true }   // <
-                i = p.distance(to: lt.assumingMemoryBound(to: UInt8.self)) + 1
+                let k = p.distance(to: lt.assumingMemoryBound(to: UInt8.self))
+                // No attribute value holds a "<", and each attribute takes five bytes at least
+                // (` a=""`): a tag that the next "<" follows within 5 × maxAttributes bytes has
+                // too few of them to count. Only a longer one is read byte by byte.
+                let reach = min(n - k - 1, 5 * maxAttributes)
+                if reach > 0, let next = memchr(p + k + 1, 0x3C, reach) {
+                    i = p.distance(to: next.assumingMemoryBound(to: UInt8.self))
+                    continue
+                }
+                i = k + 1
                 inTag = true
                 attributes = 0
             } else {

@@ -60,6 +60,9 @@ final class GrowthLimitsTests: XCTestCase {
         XCTAssertEqual(e?.reason, .tooMany(.attributes, limit))
         XCTAssertEqual(e?.part, "/word/document.xml")
         XCTAssertEqual(try read(DocxBuilder(body: tag(limit - 20))).texts, ["x"])
+        // One over the limit, each attribute as short as XML allows: still counted.
+        let tight = "<w:p " + (0...limit).map { "a\($0)=\"\"" }.joined(separator: " ") + "><w:r><w:t>x</w:t></w:r></w:p>"
+        XCTAssertEqual(try refusal(DocxBuilder(body: tight))?.reason, .tooMany(.attributes, limit))
         // Quotes in text are not attributes, nor are those of a value that holds ">".
         let quotes = String(repeating: "\"»'«", count: 2 * limit)
         XCTAssertEqual(try read(DocxBuilder(body: DocxBuilder.paragraph(quotes))).texts, [quotes])
