@@ -10,12 +10,19 @@ public struct LanguageOption: ParsableArguments {
     @Option(name: .long, help: help(da: "Sprog for meddelelser og hjælp: da eller en.", en: "Language of messages and help: da or en."))
     public var lang: String = MessageLanguage.fromEnvironment.rawValue
 
-    public var language: MessageLanguage { MessageLanguage(rawValue: lang) ?? .da }
+    public var language: MessageLanguage { MessageLanguage(rawValue: lang.lowercased()) ?? .da }
 
     public init() {}
 
-    /// Once the options are read: the language of what is said about the output too.
-    public func validate() throws { FileHandleOutput.language = language }
+    /// Once the options are read: the language of what is said about the output too. A language
+    /// the tool does not speak is refused, not replaced in silence.
+    public func validate() throws {
+        guard MessageLanguage(rawValue: lang.lowercased()) != nil else {
+            throw ValidationError(MessageLanguage.ofRun.pick(da: "--lang \(lang): kendes ikke – skriv da eller en",
+                                                             en: "--lang \(lang): not known – write da or en"))
+        }
+        FileHandleOutput.language = language
+    }
 }
 
 /// `--labels FILE`: more labels, synonyms, guidance or workplace names, in data/labels.txt's format.
@@ -36,6 +43,23 @@ public struct LabelsOption: ParsableArguments {
             throw ExitCode(2)
         }
     }
+}
+
+/// An output file (-o) that could not be written, in one line: what, why, and what to do.
+public func reportWriteFailure(_ path: String, _ error: WriteError, _ lang: MessageLanguage) {
+    let what: String
+    switch error.code {
+    case ENOENT, ENOTDIR:
+        what = lang.pick(da: "mappen findes ikke – opret den, eller vælg et andet sted med -o",
+                         en: "the folder does not exist – make it, or choose another place with -o")
+    case ENOSPC, EDQUOT:
+        what = lang.pick(da: "filen kan ikke skrives (\(error.message(lang))) – frigør plads, eller vælg et andet sted med -o",
+                         en: "the file cannot be written (\(error.message(lang))) – free some space, or choose another place with -o")
+    default:
+        what = lang.pick(da: "filen kan ikke skrives (\(error.message(lang))) – vælg et andet sted med -o",
+                         en: "the file cannot be written (\(error.message(lang))) – choose another place with -o")
+    }
+    printError("maalplan: \(path): " + what)
 }
 
 /// Writes a one-line refusal for a file to stderr.

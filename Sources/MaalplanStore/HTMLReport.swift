@@ -246,7 +246,7 @@ public enum HTMLReport {
             "failures": da ? "Filer der ikke kunne læses" : "Files that could not be read",
             "reason": da ? "Årsag" : "Reason",
             "noFailures": da ? "Ingen." : "None.",
-            "unread": da ? "Filer der ligner planer, men ikke er Word-filer" : "Files that look like plans but are no Word files",
+            "unread": da ? "Filer der ligner planer, men ikke er Word-filer" : "Files that look like plans but are not Word files",
             "unreadAdvice": da ? "De er ikke læst. Find Word-originalen (.docx) og importér den." : "They were not read. Find the Word original (.docx) and import it.",
             "kind": da ? "Slags" : "Kind",
             "filter": da ? "Filtrér planerne" : "Filter the plans",

@@ -154,7 +154,7 @@ form.filter input, form.filter select { font-size: 1rem; padding: 4px 6px; }
 <h2 id="plans-h">{{t.plansHeading}}</h2>
 {{#sections}}<section class="plan" id="{{anchor}}" data-plan="{{id}}" data-phase="{{phaseCode}}" data-owner="{{ownerKey}}" data-search="{{search}}" aria-labelledby="{{anchor}}-h">
 <h3 id="{{anchor}}-h">{{title}}</h3>
-<p class="meta">{{t.caseNumber}} {{caseNumber}} · {{t.year}} {{year}} · {{t.template}} {{template}} · {{t.organisation}}: {{organisation}}</p>
+<p class="meta">Id {{id}} · {{t.caseNumber}} {{caseNumber}} · {{t.year}} {{year}} · {{t.template}} {{template}} · {{t.organisation}}: {{organisation}}</p>
 <ol class="steps" aria-label="{{t.steps}}">{{#steps}}<li class="{{#reached}}reached{{/reached}}{{#next}} next{{/next}}"{{#next}} aria-current="step"{{/next}}>{{name}} {{word}}</li>{{/steps}}</ol>
 <p><strong>{{t.missing}}:</strong> {{missing}}</p>
 <dl class="fields">{{#head}}<dt>{{label}}</dt><dd>{{#empty}}<span class="empty">{{t.notFilled}}</span>{{/empty}}{{^empty}}{{#isList}}<ul>{{#items}}<li>{{text}}</li>{{/items}}</ul>{{/isList}}{{^isList}}{{text}}{{/isList}}{{/empty}}</dd>{{/head}}</dl>

@@ -5,6 +5,8 @@ import GRDB
 
 /// One plan in the report.
 public struct ReportRow: Sendable, Equatable {
+    /// The plan's id (plans.id): what `report --plan` takes.
+    public var id: Int64 = 0
     public var title: String?
     public var caseNumber: String?
     public var year: Int?
@@ -71,7 +73,7 @@ public enum Report {
                 FROM plans p
                 """).map { r in
                 func v<T: DatabaseValueConvertible>(_ c: String) -> T? { value(r, c, table: "plans") }
-                return ReportRow(title: v("title"), caseNumber: v("case_number"), year: v("year"), owner: v("owner") ?? "",
+                return ReportRow(id: v("id") ?? 0, title: v("title"), caseNumber: v("case_number"), year: v("year"), owner: v("owner") ?? "",
                                  coordinator: v("coordinator") ?? "", template: v("template") ?? "", phaseReached: v("phase_reached") ?? "",
                                  nextPhase: v("next_phase"), missingForNext: v("missing_for_next") ?? "", goals: v("goals") ?? 0,
                                  path: v("path"), paths: v("paths") ?? 0)
@@ -144,12 +146,12 @@ public enum Report {
 
     public static func text(_ plans: [ReportRow], _ failures: [FailureRow], unread: [UnreadFile] = [], _ lang: MessageLanguage) -> String {
         let da = lang == .da
-        let header = da ? ["Titel", "Sag", "Ejer", "Tovholder", "Nået", "Fil", "Mangler til næste fase"]
-                        : ["Title", "Case", "Owner", "Coordinator", "Reached", "File", "Missing for the next phase"]
-        let caps = [44, 22, 24, 24, 7, 60, Int.max]
+        let header = da ? ["Id", "Titel", "Sag", "Ejer", "Tovholder", "Nået", "Fil", "Mangler til næste fase"]
+                        : ["Id", "Title", "Case", "Owner", "Coordinator", "Reached", "File", "Missing for the next phase"]
+        let caps = [8, 44, 22, 24, 24, 7, 60, Int.max]
         var rows = [header]
         for r in plans {
-            rows.append([displayTitle(r), r.caseNumber ?? "–", r.owner.isEmpty ? "–" : r.owner,
+            rows.append([String(r.id), displayTitle(r), r.caseNumber ?? "–", r.owner.isEmpty ? "–" : r.owner,
                          r.coordinator.isEmpty ? "–" : r.coordinator, phaseName(r.phaseReached, lang), fileText(r, lang), missingText(r, lang)])
         }
         let cells = rows.map { row in zip(row, caps).map { clip(oneLine($0), $1) } }
@@ -171,7 +173,7 @@ public enum Report {
         }
         if !unread.isEmpty {
             out += "\n" + (da ? "Filer der ligner planer, men ikke er Word-filer (\(unread.count)); find Word-originalen og importér den:"
-                             : "Files that look like plans but are no Word files (\(unread.count)); find the Word original and import it:") + "\n"
+                             : "Files that look like plans but are not Word files (\(unread.count)); find the Word original and import it:") + "\n"
             for u in unread { out += "  \(u.path) (\(u.kind))\n" }
         }
         return out
@@ -203,20 +205,20 @@ public enum Report {
     public static func csv(_ plans: [ReportRow], _ failures: [FailureRow], unread: [UnreadFile] = [], _ lang: MessageLanguage) -> String {
         let da = lang == .da
         let header = da
-            ? ["Type", "Titel", "Sagsnummer", "År", "Ejer", "Tovholder", "Fase nået", "Mangler til næste fase", "Fil", "Antal filer", "Fejlkode", "Fejl"]
-            : ["Type", "Title", "Case number", "Year", "Owner", "Coordinator", "Phase reached", "Missing for the next phase", "File", "Files", "Failure code", "Failure"]
+            ? ["Type", "Titel", "Sagsnummer", "År", "Ejer", "Tovholder", "Fase nået", "Mangler til næste fase", "Fil", "Antal filer", "Fejlkode", "Fejl", "Id"]
+            : ["Type", "Title", "Case number", "Year", "Owner", "Coordinator", "Phase reached", "Missing for the next phase", "File", "Files", "Failure code", "Failure", "Id"]
         var out = "\u{FEFF}" + csvLine(header)
         for r in plans {
             out += csvLine(["plan", r.title ?? "", r.caseNumber ?? "", r.year.map(String.init) ?? "", r.owner, r.coordinator,
-                            phaseName(r.phaseReached, lang), missingText(r, lang), r.path ?? "", String(r.paths), "", ""])
+                            phaseName(r.phaseReached, lang), missingText(r, lang), r.path ?? "", String(r.paths), "", "", String(r.id)])
         }
         for f in failures {
-            out += csvLine([da ? "fejl" : "failure", "", "", "", "", "", "", "", f.path, "1", f.reason, f.message])
+            out += csvLine([da ? "fejl" : "failure", "", "", "", "", "", "", "", f.path, "1", f.reason, f.message, ""])
         }
         for u in unread {
             out += csvLine([da ? "ikke læst" : "not read", "", "", "", "", "", "", "", u.path, "1", u.kind,
                             da ? "ligner en plan, men er ikke en Word-fil – find Word-originalen og importér den"
-                               : "looks like a plan but is no Word file – find the Word original and import it"])
+                               : "looks like a plan but is not a Word file – find the Word original and import it", ""])
         }
         return out
     }

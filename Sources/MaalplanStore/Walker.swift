@@ -41,15 +41,16 @@ public struct Skipped: Sendable, Equatable {
 }
 
 extension Skipped.Reason {
-    /// The files passed over for this reason, counted: "låsefiler", "skjulte" ...
-    public func plural(_ lang: MessageLanguage) -> String {
+    /// `n` files passed over for this reason: "1 låsefil", "2 låsefiler", "3 skjulte" ...
+    public func counted(_ n: Int, _ lang: MessageLanguage) -> String {
+        let one = n == 1
         switch self {
-        case .lockFile: return lang.pick(da: "låsefiler", en: "lock files")
-        case .hidden: return lang.pick(da: "skjulte", en: "hidden")
-        case .notWord: return lang.pick(da: "ikke Word", en: "not Word")
-        case .special: return lang.pick(da: "ikke almindelige filer", en: "not regular files")
-        case .brokenLink: return lang.pick(da: "døde links", en: "broken links")
-        case .badName: return lang.pick(da: "ugyldige navne", en: "invalid names")
+        case .lockFile: return "\(n) " + lang.pick(da: one ? "låsefil" : "låsefiler", en: one ? "lock file" : "lock files")
+        case .hidden: return "\(n) " + lang.pick(da: one ? "skjult" : "skjulte", en: "hidden")
+        case .notWord: return "\(n) " + lang.pick(da: "ikke Word", en: "not Word")
+        case .special: return "\(n) " + lang.pick(da: one ? "ikke almindelig fil" : "ikke almindelige filer", en: one ? "not a regular file" : "not regular files")
+        case .brokenLink: return "\(n) " + lang.pick(da: one ? "dødt link" : "døde links", en: one ? "broken link" : "broken links")
+        case .badName: return "\(n) " + lang.pick(da: one ? "ugyldigt navn" : "ugyldige navne", en: one ? "invalid name" : "invalid names")
         }
     }
 }

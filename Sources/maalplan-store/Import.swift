@@ -200,7 +200,7 @@ struct Import: ParsableCommand {
         let names = paths.prefix(3).map { ($0 as NSString).lastPathComponent }.joined(separator: ", ") + (paths.count > 3 ? ", …" : "")
         return lang.pick(da: "\(paths.count) ligner planer, men er ikke Word-filer (\(byKind.joined(separator: ", "))): \(names)"
                             + " – find Word-originalen (.docx) og importér den; maalplan report viser dem alle",
-                         en: "\(paths.count) look like plans but are no Word files (\(byKind.joined(separator: ", "))): \(names)"
+                         en: "\(paths.count) look like plans but are not Word files (\(byKind.joined(separator: ", "))): \(names)"
                             + " – find the Word original (.docx) and import it; maalplan report lists them all")
     }
 
@@ -224,7 +224,7 @@ struct Import: ParsableCommand {
         if s.counts.skipped > 0 {
             let parts = Skipped.Reason.allCases.compactMap { r -> String? in
                 guard let n = s.skippedByReason[r], n > 0 else { return nil }
-                return "\(n) \(r.plural(lang))"
+                return r.counted(n, lang)
             }
             skipped += " (" + parts.joined(separator: ", ") + (da ? "; --verbose viser dem)" : "; --verbose lists them)")
         }
@@ -246,7 +246,7 @@ struct Import: ParsableCommand {
             line(da ? "Fjernet:" : "Removed:", da ? "\(s.counts.plansRemoved) gamle planer, som ingen fil længere har"
                                                   : "\(s.counts.plansRemoved) old plans no file holds any more")
         }
-        let phases = s.phases.reversed().map { "\($0.phase.shortName(lang)) \($0.count)" }.joined(separator: " · ")
+        let phases = s.phases.map { "\($0.phase.shortName(lang)): \($0.count)" }.joined(separator: " · ")
         line(da ? "Fase nået:" : "Phase reached:", phases + (da ? "  (planerne i denne kørsel)" : "  (the plans of this run)"))
         line(da ? "Database:" : "Database:", da ? "\(db), \(s.plansInDatabase) planer i alt" : "\(db), \(s.plansInDatabase) plans in all")
         let rate = s.seconds > 0 ? Double(s.counts.candidates - s.notDone) / s.seconds : 0

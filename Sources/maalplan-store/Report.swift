@@ -55,9 +55,7 @@ struct ReportCommand: ParsableCommand {
             do {
                 try writeAtomically(text, to: output)
             } catch {
-                printError("maalplan: \(output): " + lang.pick(
-                    da: "filen kan ikke skrives (\(error.message(.da))) – vælg et andet sted med -o, eller frigør plads",
-                    en: "the file cannot be written (\(error.message(.en))) – choose another place with -o, or free some space"))
+                reportWriteFailure(output, error, lang)
                 throw ExitCode(2)
             }
             if format == .html && arguments.plan == nil {
@@ -71,11 +69,14 @@ struct ReportCommand: ParsableCommand {
     /// --as-of as yyyy-mm-dd; today (UTC) when not given.
     static func asOf(_ given: String?, _ lang: MessageLanguage) throws -> String {
         guard let given else { return String(Timestamp.now().prefix(10)) }
-        let parts = given.split(separator: "-")
-        if parts.count == 3, parts[0].count == 4, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-           (1...12).contains(m), (1...31).contains(d), y > 1900 {
-            return String(format: "%04d-%02d-%02d", y, m, d)
-        }
+        // A day the calendar has (not 30 February).
+        let f = DateFormatter()
+        f.calendar = Calendar(identifier: .gregorian)
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.dateFormat = "yyyy-MM-dd"
+        f.isLenient = false
+        if given.count == 10, let date = f.date(from: given), f.string(from: date) == given { return given }
         printError("maalplan: --as-of \(given): " + lang.pick(da: "ikke en dato – skriv ÅÅÅÅ-MM-DD, fx 2025-08-15",
                                                               en: "not a date – write YYYY-MM-DD, e.g. 2025-08-15"))
         throw ExitCode(2)

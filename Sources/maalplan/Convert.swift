@@ -51,9 +51,7 @@ struct Convert: ParsableCommand {
             do {
                 try writeAtomically(text, to: output)
             } catch {
-                printError("maalplan: \(output): " + language.language.pick(
-                    da: "filen kan ikke skrives (\(error.message(.da))) – vælg et andet sted med -o, eller frigør plads",
-                    en: "the file cannot be written (\(error.message(.en))) – choose another place with -o, or free some space"))
+                reportWriteFailure(output, error, language.language)
                 throw ExitCode(2)
             }
         } else {

@@ -87,7 +87,7 @@ final class OutputFaultTests: XCTestCase {
         // A folder that cannot be written: one line, in Danish, exit 2.
         let bad = try runBinary(["convert", fixture("2025-under1.docx"), "-o", dir + "/findes-ikke/plan.json"], self)
         XCTAssertEqual(bad.status, 2)
-        XCTAssertEqual(bad.err, "maalplan: \(dir)/findes-ikke/plan.json: filen kan ikke skrives (findes ikke) – vælg et andet sted med -o, eller frigør plads\n")
+        XCTAssertEqual(bad.err, "maalplan: \(dir)/findes-ikke/plan.json: mappen findes ikke – opret den, eller vælg et andet sted med -o\n")
     }
 
     func testAJSONDirThatIsAFileIsOneDanishLine() throws {

@@ -129,6 +129,16 @@ final class StatusReportTests: XCTestCase {
         let bad = try runBinary(["report", "--db", db, "--plan", "findes-ikke.docx"], self)
         XCTAssertEqual(bad.status, 2)
         XCTAssertEqual(bad.err.split(separator: "\n").count, 1, bad.err)
+        // The id --plan takes is the text report's first column.
+        let text = try runBinary(["report", "--db", db], self).out
+        let line = try XCTUnwrap(text.split(separator: "\n").first { $0.contains(SamplePlans.title(3)) })
+        XCTAssertTrue(line.hasPrefix("\(id) "), String(line))
+        // A day the calendar does not have, and a language the tool does not speak: one line, exit 2.
+        for args in [["--as-of", "2025-02-30"], ["--lang", "de"]] {
+            let r = try runBinary(["report", "--db", db] + args, self)
+            XCTAssertEqual(r.status, 2, args.joined(separator: " "))
+            XCTAssertEqual(r.err.split(separator: "\n").count, 1, r.err)
+        }
     }
 
     /// The Fixtures' import: a section for every plan, and the phase counts add up.

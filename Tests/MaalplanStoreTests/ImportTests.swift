@@ -327,7 +327,7 @@ final class FolderImportTests: XCTestCase {
 
         let text = Report.text(plans, failures, .da)
         let lines = text.split(separator: "\n").map(String.init)
-        XCTAssertTrue(lines[0].hasPrefix("Titel"))
+        XCTAssertTrue(lines[0].hasPrefix("Id") && lines[0].contains("Titel"), lines[0])
         let under1 = lines.first { $0.contains(SamplePlans.title(2)) }!
         XCTAssertTrue(under1.contains(SamplePlans.caseNumber(2)), under1)
         XCTAssertTrue(under1.contains("UNDER 1  \(dir)/p/under1.docx  UNDER 2: Prøvehandling"), under1)
