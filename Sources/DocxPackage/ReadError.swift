@@ -32,6 +32,8 @@ public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
         case tablesTooDeep(Int)
         /// More of something than a plan could have: what, and the limit.
         case tooMany(Extent, Int)
+        /// LibreOffice could not convert an older format to .docx: its own words.
+        case conversionFailed(String)
     }
 
     /// What `tooMany` counted. `field` is a plan's field as its path reads ("goals[2].signs").
@@ -90,6 +92,7 @@ public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
         case .compressionRatio: return "compression-ratio"
         case .tooDeep, .tablesTooDeep: return "too-deep"
         case .tooMany: return "too-large"
+        case .conversionFailed: return "conversion-failed"
         }
     }
 }

@@ -25,6 +25,27 @@ public struct LanguageOption: ParsableArguments {
     }
 }
 
+/// `--soffice PATH`: the LibreOffice that converts .doc, .dot, .rtf and .odt (else `soffice` on PATH).
+public struct ConverterOption: ParsableArguments {
+    @Option(name: .long, help: help(da: "LibreOffice-programmet der omsætter .doc, .dot, .rtf og .odt (standard: soffice på PATH).",
+                                    en: "The LibreOffice program that converts .doc, .dot, .rtf and .odt (default: soffice on PATH).",
+                                    valueName: "sti"))
+    public var soffice: String?
+
+    public init() {}
+
+    /// LibreOffice, when there is one; a --soffice that is no program is refused in one line.
+    public func converter(_ lang: MessageLanguage) throws -> LibreOffice? {
+        guard let soffice else { return LibreOffice.find() }
+        guard let found = LibreOffice.find(soffice) else {
+            printError("maalplan: --soffice \(soffice): " + lang.pick(da: "ikke et program der kan køres – angiv stien til soffice, fx /usr/bin/soffice",
+                                                                     en: "not a program that can be run – give the path of soffice, e.g. /usr/bin/soffice"))
+            throw ExitCode(2)
+        }
+        return found
+    }
+}
+
 /// `--labels FILE`: more labels, synonyms, guidance or workplace names, in data/labels.txt's format.
 public struct LabelsOption: ParsableArguments {
     @Option(name: .long, help: help(da: "Flere feltnavne, synonymer eller arbejdspladser fra en fil i samme format som data/labels.txt.",

@@ -9,17 +9,59 @@ import WordDocument
 /// bytes it has read and hashed.
 public enum Pipeline {
     /// Reads one file and converts it: the plan, with its phase reached and findings.
-    public static func convert(path: String, language: MessageLanguage = .da, rules: MappingRules = .standard) throws(ReadError) -> Plan {
-        try analyse(path: path, target: nil, language: language, rules: rules).plan
+    public static func convert(path: String, language: MessageLanguage = .da, rules: MappingRules = .standard,
+                               converter: LibreOffice? = nil) throws(ReadError) -> Plan {
+        try analyse(path: path, target: nil, language: language, rules: rules, converter: converter).plan
     }
 
     /// Reads, maps and validates one file: the plan (with phaseReached and findings) and the report.
+    /// `converter`: LibreOffice, for a .doc, .dot, .rtf or .odt (also one named .docx): the file is
+    /// converted to .docx and read as one; the plan keeps the original's format and SHA-256.
     public static func analyse(path: String, target: Phase? = nil, language: MessageLanguage = .da,
-                               rules: MappingRules = .standard,
-                               limits: ReadLimits = .default) throws(ReadError) -> (plan: Plan, report: ValidationReport) {
+                               rules: MappingRules = .standard, limits: ReadLimits = .default,
+                               converter: LibreOffice? = nil) throws(ReadError) -> (plan: Plan, report: ValidationReport) {
         let file = try DocxPackage.readFile(path: path, limits: limits)
-        return try analyse(bytes: file.bytes, path: path, sha256: SHA256.hex(file.bytes), target: target, language: language,
-                           rules: rules, limits: limits)
+        let sha = SHA256.hex(file.bytes)
+        do {
+            return try analyse(bytes: file.bytes, path: path, sha256: sha, target: target, language: language, rules: rules, limits: limits)
+        } catch {
+            guard let converter, LibreOffice.converts(error.reason) else { throw error }
+            return try converted(file.bytes, path: path, sha256: sha, reason: error.reason, converter: converter, target: target,
+                                 language: language, rules: rules, limits: limits)
+        }
+    }
+
+    /// An older format read through LibreOffice: the .docx it makes, with the original as the source.
+    static func converted(_ original: [UInt8], path: String, sha256: String, reason: ReadError.Reason, converter: LibreOffice,
+                          target: Phase?, language: MessageLanguage, rules: MappingRules,
+                          limits: ReadLimits) throws(ReadError) -> (plan: Plan, report: ValidationReport) {
+        guard let (folder, result) = converter.convert(path) else { throw ReadError(.conversionFailed("no temporary folder")) }
+        defer { LibreOffice.remove(folder) }
+        let docx: String
+        switch result {
+        case .success(let p): docx = p
+        case .failure(let f): throw ReadError(.conversionFailed(f.message))
+        }
+        let file = try DocxPackage.readFile(path: docx, limits: limits)
+        var (plan, report) = try analyse(bytes: file.bytes, path: path, sha256: sha256, target: target, language: language,
+                                         rules: rules, limits: limits)
+        plan.source = SourceInfo(path: path, sha256: sha256, bytes: original.count, format: legacyFormat(path, reason),
+                                 convertedBy: converter.version())
+        return (plan, report)
+    }
+
+    /// "doc", "dot", "rtf" or "odt": the name's, when it says one, else the content's.
+    static func legacyFormat(_ path: String, _ reason: ReadError.Reason) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        if let dot = name.lastIndex(of: ".") {
+            let ext = name[name.index(after: dot)...].lowercased()
+            if ["doc", "dot", "rtf", "odt"].contains(ext) { return ext }
+        }
+        switch reason {
+        case .rtf: return "rtf"
+        case .odf: return "odt"
+        default: return "doc"
+        }
     }
 
     /// The same for a file already read and hashed. A bulk reader passes a `SharedPartCache` of

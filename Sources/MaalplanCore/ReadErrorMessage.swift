@@ -117,6 +117,9 @@ extension ReadError {
             return (lang.pick(da: "XML er indlejret dybere end \(n) niveauer", en: "the XML nests deeper than \(n) levels"), notOrdinary)
         case .tablesTooDeep(let n):
             return (lang.pick(da: "tabeller er indlejret dybere end \(n) niveauer", en: "tables nest deeper than \(n) levels"), notOrdinary)
+        case .conversionFailed(let said):
+            return (lang.pick(da: "LibreOffice kunne ikke omsætte filen til .docx (\(said))", en: "LibreOffice could not convert the file to .docx (\(said))"),
+                    lang.pick(da: "åbn den i Word eller LibreOffice og gem den som .docx", en: "open it in Word or LibreOffice and save it as .docx"))
         case .tooMany(let what, let n):
             return (Self.tooMany(what, n, lang),
                     lang.pick(da: "en målplan er langt mindre; tjek hvor filen kommer fra, eller del dokumentet op",

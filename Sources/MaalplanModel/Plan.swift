@@ -10,10 +10,12 @@ public struct SourceInfo: Equatable, Sendable {
     public var path: String
     public var sha256: String
     public var bytes: Int
-    /// "docx", "docm", "dotx" or "dotm".
+    /// "docx", "docm", "dotx" or "dotm"; "doc", "dot", "rtf" or "odt" for a file converted first.
     public var format: String
-    public init(path: String, sha256: String, bytes: Int, format: String) {
-        self.path = path; self.sha256 = sha256; self.bytes = bytes; self.format = format
+    /// The converter and its version ("LibreOffice 7.4.7.2") when the file was converted to .docx.
+    public var convertedBy: String?
+    public init(path: String, sha256: String, bytes: Int, format: String, convertedBy: String? = nil) {
+        self.path = path; self.sha256 = sha256; self.bytes = bytes; self.format = format; self.convertedBy = convertedBy
     }
 }
 

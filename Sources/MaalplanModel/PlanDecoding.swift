@@ -33,12 +33,13 @@ extension Plan: Decodable {
 }
 
 extension SourceInfo: Decodable {
-    enum Keys: String, CodingKey { case path, sha256, bytes, format }
+    enum Keys: String, CodingKey { case path, sha256, bytes, format, convertedBy }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: Keys.self)
         self.init(path: try c.decode(String.self, forKey: .path), sha256: try c.decode(String.self, forKey: .sha256),
-                  bytes: try c.decode(Int.self, forKey: .bytes), format: try c.decode(String.self, forKey: .format))
+                  bytes: try c.decode(Int.self, forKey: .bytes), format: try c.decode(String.self, forKey: .format),
+                  convertedBy: try c.decodeIfPresent(String.self, forKey: .convertedBy))
     }
 }
 

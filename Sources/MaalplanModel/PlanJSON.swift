@@ -27,7 +27,8 @@ extension Plan {
 
 extension SourceInfo {
     public var json: JSON {
-        .object([("path", .string(path)), ("sha256", .string(sha256)), ("bytes", .int(bytes)), ("format", .string(format))])
+        .object([("path", .string(path)), ("sha256", .string(sha256)), ("bytes", .int(bytes)), ("format", .string(format))]
+                + (convertedBy.map { [("convertedBy", JSON.string($0))] } ?? []))
     }
 }
 

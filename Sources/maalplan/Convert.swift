@@ -29,6 +29,8 @@ struct Convert: ParsableCommand {
 
     @OptionGroup var labels: LabelsOption
 
+    @OptionGroup var soffice: ConverterOption
+
     @OptionGroup var language: LanguageOption
 
     func run() throws {
@@ -40,9 +42,10 @@ struct Convert: ParsableCommand {
             throw ExitCode(2)
         }
         let rules = try labels.rules(language.language)
+        let converter = try soffice.converter(language.language)
         let text: String
         do {
-            text = try Pipeline.json(Pipeline.convert(path: file, language: language.language, rules: rules))
+            text = try Pipeline.json(Pipeline.convert(path: file, language: language.language, rules: rules, converter: converter))
         } catch {
             reportFailure(file, error, language.language)
             throw ExitCode(2)

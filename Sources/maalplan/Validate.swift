@@ -48,11 +48,14 @@ struct Validate: ParsableCommand {
 
     @OptionGroup var labels: LabelsOption
 
+    @OptionGroup var soffice: ConverterOption
+
     @OptionGroup var language: LanguageOption
 
     func run() throws {
         let lang = language.language
         let rules = try labels.rules(lang)
+        let converter = try soffice.converter(lang)
         var anyError = false
         var unreadable = false
         var plans: [JSON] = []
@@ -60,7 +63,7 @@ struct Validate: ParsableCommand {
         let colour = format == .text && out.isTerminal && getenv("NO_COLOR") == nil
         for file in files {
             do {
-                let (plan, report) = try Pipeline.analyse(path: file, target: phase?.phase, language: lang, rules: rules)
+                let (plan, report) = try Pipeline.analyse(path: file, target: phase?.phase, language: lang, rules: rules, converter: converter)
                 if report.findings.contains(where: { $0.severity == .error }) { anyError = true }
                 switch format {
                 case .json: plans.append(Self.json(plan, report))

@@ -1,0 +1,151 @@
+import DocxPackage
+import Glibc
+import MaalplanModel
+
+/// LibreOffice, headless, as the converter of the formats the reader does not read itself
+/// (Word 97-2003 .doc/.dot, RTF, OpenDocument .odt) to .docx. Each run has a private profile
+/// of its own (`-env:UserInstallation`), so it never meets a LibreOffice the user has open, and
+/// the profile is removed afterwards. A run that passes its time limit is stopped with its whole
+/// process group.
+public struct LibreOffice: Sendable {
+    /// The `soffice` program.
+    public let executable: String
+
+    public init(executable: String) { self.executable = executable }
+
+    /// The one given (`--soffice PATH`), else `soffice` on PATH; nil when there is none.
+    public static func find(_ given: String? = nil) -> LibreOffice? {
+        if let given { return access(given, X_OK) == 0 ? LibreOffice(executable: given) : nil }
+        guard let path = getenv("PATH").map({ String(cString: $0) }) else { return nil }
+        for dir in path.split(separator: ":") where !dir.isEmpty {
+            let candidate = String(dir) + "/soffice"
+            if access(candidate, X_OK) == 0 { return LibreOffice(executable: candidate) }
+        }
+        return nil
+    }
+
+    /// Why a file could not be converted: LibreOffice's own words, or the time limit.
+    public struct Failure: Error, Sendable, Equatable {
+        public let message: String
+    }
+
+    /// The formats converted: by the sniffed reason the reader refused the file for.
+    public static func converts(_ reason: ReadError.Reason) -> Bool {
+        switch reason {
+        case .legacyWord, .rtf, .odf: return true
+        default: return false
+        }
+    }
+
+    /// Converts `file` to .docx in a fresh folder; returns the .docx's path (the caller removes
+    /// `folder` when done) or LibreOffice's message.
+    public func convert(_ file: String, timeout: Int = 120) -> (folder: String, result: Result<String, Failure>)? {
+        guard let folder = Self.temporaryFolder() else { return nil }
+        let name = file.split(separator: "/").last.map(String.init) ?? file
+        let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
+        let log = folder + "/soffice.log"
+        let status = run(["-env:UserInstallation=file://" + folder + "/profile", "--headless", "--norestore", "--nolockcheck",
+                          "--convert-to", "docx:MS Word 2007 XML", "--outdir", folder + "/out", file], log: log, timeout: timeout)
+        let out = folder + "/out/" + stem + ".docx"
+        var st = stat()
+        if status == .finished, stat(out, &st) == 0, st.st_size > 0 { return (folder, .success(out)) }
+        let said = Self.lastLines(log)
+        switch status {
+        case .timedOut:
+            return (folder, .failure(Failure(message: "LibreOffice \(timeout) s")))
+        default:
+            return (folder, .failure(Failure(message: said.isEmpty ? "LibreOffice" : said)))
+        }
+    }
+
+    /// "LibreOffice 7.4.7.2", from `soffice --version`.
+    public func version() -> String {
+        guard let folder = Self.temporaryFolder() else { return "LibreOffice" }
+        defer { Self.remove(folder) }
+        let log = folder + "/version"
+        _ = run(["-env:UserInstallation=file://" + folder + "/profile", "--version"], log: log, timeout: 60)
+        let said = Self.lastLines(log).split(separator: " ")
+        return said.count >= 2 ? said[0] + " " + said[1] : "LibreOffice"
+    }
+
+    enum Status { case finished, failed, timedOut }
+
+    /// Runs soffice in a process group of its own, its output to `log`; stops the group at the limit.
+    func run(_ args: [String], log: String, timeout: Int) -> Status {
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attr, 0)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let argv = ([executable] + args).map { strdup($0) } + [nil]
+        defer { for a in argv { free(a) } }
+        var pid: pid_t = 0
+        guard posix_spawn(&pid, executable, &actions, &attr, argv, environ) == 0 else { return .failed }
+        var status: Int32 = 0
+        let deadline = time(nil) + time_t(timeout)
+        while true {
+            let r = waitpid(pid, &status, WNOHANG)
+            if r == pid { break }
+            if r < 0 && errno != EINTR { return .failed }
+            if time(nil) >= deadline {
+                kill(-pid, SIGKILL)
+                _ = waitpid(pid, &status, 0)
+                return .timedOut
+            }
+            usleep(20_000)
+        }
+        return (status & 0x7f) == 0 && ((status >> 8) & 0xff) == 0 ? .finished : .failed
+    }
+
+    /// The last lines LibreOffice wrote, on one line, without its java warning.
+    static func lastLines(_ path: String) -> String {
+        guard let f = fopen(path, "r") else { return "" }
+        defer { fclose(f) }
+        var lines: [String] = []
+        var buf = [CChar](repeating: 0, count: 4096)
+        while fgets(&buf, Int32(buf.count), f) != nil {
+            let line = String(cString: buf).trimmingSpaces
+            if !line.isEmpty && !line.contains("javaldx") { lines.append(line) }
+        }
+        return lines.suffix(2).joined(separator: " ")
+    }
+
+    static func temporaryFolder() -> String? {
+        let base = getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp"
+        var template = Array((base + "/maalplan-soffice-XXXXXX").utf8CString)
+        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else { return nil }
+        return template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+    }
+
+    /// Removes a folder this converter made, with all in it (the profile, the output).
+    public static func remove(_ folder: String) {
+        guard let dir = opendir(folder) else { unlink(folder); return }
+        var names: [String] = []
+        while let e = readdir(dir) {
+            let name = withUnsafeBytes(of: e.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        closedir(dir)
+        for name in names {
+            let path = folder + "/" + name
+            var st = stat()
+            if lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { remove(path) } else { unlink(path) }
+        }
+        rmdir(folder)
+    }
+}
+
+private extension String {
+    var trimmingSpaces: String {
+        var s = Substring(self)
+        while let c = s.first, c == " " || c == "\n" || c == "\t" || c == "\r" { s.removeFirst() }
+        while let c = s.last, c == " " || c == "\n" || c == "\t" || c == "\r" { s.removeLast() }
+        return String(s)
+    }
+}
