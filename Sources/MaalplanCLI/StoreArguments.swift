@@ -69,6 +69,8 @@ public struct ImportArguments: ParsableArguments {
 
     @OptionGroup public var labels: LabelsOption
 
+    @OptionGroup public var soffice: ConverterOption
+
     @OptionGroup public var language: LanguageOption
 
     public init() {}

@@ -58,8 +58,14 @@ public struct LibreOffice: Sendable {
         }
     }
 
-    /// "LibreOffice 7.4.7.2", from `soffice --version`.
+    /// "LibreOffice 7.4.7.2", from `soffice --version`, asked once per program and process.
     public func version() -> String {
+        Self.versions.value(for: executable) { askVersion() }
+    }
+
+    private static let versions = VersionCache()
+
+    private func askVersion() -> String {
         guard let folder = Self.temporaryFolder() else { return "LibreOffice" }
         defer { Self.remove(folder) }
         let log = folder + "/version"
@@ -138,6 +144,21 @@ public struct LibreOffice: Sendable {
             if lstat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR { remove(path) } else { unlink(path) }
         }
         rmdir(folder)
+    }
+}
+
+/// The versions asked so far, by program (threads of an import share it).
+private final class VersionCache: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    private var known: [String: String] = [:]
+    init() { pthread_mutex_init(&mutex, nil) }
+    func value(for key: String, _ make: () -> String) -> String {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        if let v = known[key] { return v }
+        let v = make()
+        known[key] = v
+        return v
     }
 }
 

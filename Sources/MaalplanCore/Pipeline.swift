@@ -21,14 +21,8 @@ public enum Pipeline {
                                rules: MappingRules = .standard, limits: ReadLimits = .default,
                                converter: LibreOffice? = nil) throws(ReadError) -> (plan: Plan, report: ValidationReport) {
         let file = try DocxPackage.readFile(path: path, limits: limits)
-        let sha = SHA256.hex(file.bytes)
-        do {
-            return try analyse(bytes: file.bytes, path: path, sha256: sha, target: target, language: language, rules: rules, limits: limits)
-        } catch {
-            guard let converter, LibreOffice.converts(error.reason) else { throw error }
-            return try converted(file.bytes, path: path, sha256: sha, reason: error.reason, converter: converter, target: target,
-                                 language: language, rules: rules, limits: limits)
-        }
+        return try analyse(bytes: file.bytes, path: path, sha256: SHA256.hex(file.bytes), target: target, language: language,
+                           rules: rules, limits: limits, converter: converter)
     }
 
     /// An older format read through LibreOffice: the .docx it makes, with the original as the source.
@@ -66,6 +60,20 @@ public enum Pipeline {
 
     /// The same for a file already read and hashed. A bulk reader passes a `SharedPartCache` of
     /// its thread's, so that parts plans share are read once.
+    public static func analyse(bytes: [UInt8], path: String, sha256: String, target: Phase? = nil,
+                               language: MessageLanguage = .da, rules: MappingRules = .standard, limits: ReadLimits = .default,
+                               sharedParts: SharedPartCache? = nil,
+                               converter: LibreOffice?) throws(ReadError) -> (plan: Plan, report: ValidationReport) {
+        do {
+            return try analyse(bytes: bytes, path: path, sha256: sha256, target: target, language: language, rules: rules, limits: limits,
+                               sharedParts: sharedParts)
+        } catch {
+            guard let converter, LibreOffice.converts(error.reason) else { throw error }
+            return try converted(bytes, path: path, sha256: sha256, reason: error.reason, converter: converter, target: target,
+                                 language: language, rules: rules, limits: limits)
+        }
+    }
+
     public static func analyse(bytes: [UInt8], path: String, sha256: String, target: Phase? = nil,
                                language: MessageLanguage = .da, rules: MappingRules = .standard, limits: ReadLimits = .default,
                                sharedParts: SharedPartCache? = nil) throws(ReadError) -> (plan: Plan, report: ValidationReport) {

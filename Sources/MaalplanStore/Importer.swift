@@ -24,6 +24,8 @@ public struct ImportOptions: Sendable {
     public var toolVersion: String
     /// The template's words: the built-in ones, with what `--labels` adds.
     public var rules: MappingRules = .standard
+    /// LibreOffice, for .doc, .dot, .rtf and .odt (nil: they are failures with advice to convert).
+    public var converter: LibreOffice?
     /// Results per write transaction, and the longest a batch waits for more. The first batch
     /// holds at most `firstBatchSize`, each next one twice as many, up to `batchSize`: plans show
     /// in the database soon after the start, and a long run commits (and so rewrites the pages
@@ -219,7 +221,7 @@ public final class Importer {
             // The writer takes results a few at a time while a batch is open: the queue need not hold one.
             let pool = ParsePool(work, knownPlans: knownPlans, jobs: options.jobs,
                                  queueCapacity: max(2 * options.firstBatchSize, min(options.jobs, work.count) * 32),
-                                 language: options.language, rules: options.rules, stop: stop)
+                                 language: options.language, rules: options.rules, converter: options.converter, stop: stop)
             defer { pool.finish() }
             // Results are written as they come, a few at a time, into the open transaction of the
             // batch; it is committed at its limit (see `batchSize`) or after `batchSeconds`. So the

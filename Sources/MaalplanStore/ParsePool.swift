@@ -37,7 +37,7 @@ final class ParsePool: @unchecked Sendable {
 
     /// Starts `jobs` threads over `work` (each file with the content stored for its path, if any).
     init(_ work: [(Candidate, storedSha: String?)], knownPlans: Set<String>, jobs: Int, queueCapacity: Int,
-         language: MessageLanguage, rules: MappingRules, stop: StopFlag) {
+         language: MessageLanguage, rules: MappingRules, converter: LibreOffice? = nil, stop: StopFlag) {
         let jobs = max(1, min(jobs, work.count))
         queue = ResultQueue(capacity: queueCapacity, producers: jobs)
         for _ in 0..<jobs {
@@ -48,7 +48,7 @@ final class ParsePool: @unchecked Sendable {
                 while !stop.isSet && !queue.isClosed, let k = next.take(below: work.count) {
                     let (c, sha) = work[k]
                     queue.push(Self.read(c, storedSha: sha, knownPlans: knownPlans, language: language, rules: rules,
-                                         sharedParts: sharedParts))
+                                         converter: converter, sharedParts: sharedParts))
                 }
                 queue.producerDone()
                 group.leave()
@@ -66,7 +66,8 @@ final class ParsePool: @unchecked Sendable {
 
     /// One file: read, hash, and parse only when the content is new.
     static func read(_ c: Candidate, storedSha: String?, knownPlans: Set<String>, language: MessageLanguage,
-                     rules: MappingRules = .standard, limits: ReadLimits = .default, sharedParts: SharedPartCache? = nil) -> FileResult {
+                     rules: MappingRules = .standard, limits: ReadLimits = .default, converter: LibreOffice? = nil,
+                     sharedParts: SharedPartCache? = nil) -> FileResult {
         var c = c
         let bytes: [UInt8]
         do throws(ReadError) {
@@ -81,16 +82,16 @@ final class ParsePool: @unchecked Sendable {
         if sha == storedSha { return FileResult(candidate: c, reading: .unchanged) }
         if knownPlans.contains(sha) { return FileResult(candidate: c, reading: .known(sha256: sha)) }
         return FileResult(candidate: c, reading: parse(bytes, path: c.path, sha: sha, language: language, rules: rules, limits: limits,
-                                                        sharedParts: sharedParts))
+                                                        converter: converter, sharedParts: sharedParts))
     }
 
     /// Reads, maps and validates (`Pipeline.analyse`, from bytes already read and hashed).
     static func parse(_ bytes: [UInt8], path: String, sha: String, language: MessageLanguage, rules: MappingRules = .standard,
-                      limits: ReadLimits = .default,
+                      limits: ReadLimits = .default, converter: LibreOffice? = nil,
                       sharedParts: SharedPartCache? = nil) -> FileReading {
         do {
             let (plan, report) = try Pipeline.analyse(bytes: bytes, path: path, sha256: sha, language: language, rules: rules, limits: limits,
-                                                      sharedParts: sharedParts)
+                                                      sharedParts: sharedParts, converter: converter)
             let json = try Pipeline.json(plan, limits: limits)
             return .parsed(ParsedPlan(sha256: sha, rows: PlanRows(plan, missingForNext: report.missingForNext, json: json,
                                                                   language: language), json: json))

@@ -72,11 +72,14 @@ public struct PlanRecord: MaalplanRecord {
     public var json: String
     public var importId: Int64?
     public var importedAt: String
+    /// The converter and its version when the file was converted to .docx first (v3).
+    public var convertedBy: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, sha256, format, bytes, template, year, caseNumber = "case_number", title, organisation, owner,
              coordinator, phaseReached = "phase_reached", nextPhase = "next_phase",
-             missingForNext = "missing_for_next", json, importId = "import_id", importedAt = "imported_at"
+             missingForNext = "missing_for_next", json, importId = "import_id", importedAt = "imported_at",
+             convertedBy = "converted_by"
     }
 }
 
@@ -253,7 +256,7 @@ struct PlanRows: Sendable {
                           owner: p.owner, coordinator: p.coordinator, phaseReached: p.phaseReached.rawValue,
                           nextPhase: p.phaseReached.next?.rawValue,
                           missingForNext: missingForNext.map(\.description).joined(separator: ", "),
-                          json: json, importId: nil, importedAt: "")
+                          json: json, importId: nil, importedAt: "", convertedBy: source.convertedBy)
         workplaces = p.contributingWorkplaces.enumerated().map { WorkplaceRecord(planId: 0, position: $0, name: $1) }
         goals = p.goals.enumerated().map { gi, g in
             GoalRows(goal: GoalRecord(planId: 0, position: gi, goal: g.goal, objective: g.objective, challenge: g.challenge,

@@ -149,4 +149,11 @@ enum Schema {
         import_id  INTEGER REFERENCES imports(id)
     );
     """
+
+    /// v3: which converter read a plan saved in an older format (.doc, .rtf, .odt).
+    static let v3 = """
+    -- The converter and its version ("LibreOffice 7.4.7.2") when the file was converted to .docx
+    -- before it was read; NULL for a .docx. plans.format then says the original's format.
+    ALTER TABLE plans ADD COLUMN converted_by TEXT;
+    """
 }

@@ -79,7 +79,7 @@ public final class Store {
     /// "MLPN": marks the file as a maalplan database.
     public static let applicationID: Int32 = 0x4D4C_504E
     /// PRAGMA user_version after the newest migration.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     public let path: String
     public let writer: any DatabaseWriter
@@ -100,6 +100,10 @@ public final class Store {
         m.registerMigration("v2") { db in
             try db.execute(sql: Schema.v2)
             try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        m.registerMigration("v3") { db in
+            try db.execute(sql: Schema.v3)
+            try db.execute(sql: "PRAGMA user_version = 3")
         }
         return m
     }

@@ -40,6 +40,7 @@ struct Import: ParsableCommand {
         }
         // A labels file that cannot be used is refused before the database is made.
         let rules = try arguments.labels.rules(lang)
+        let converter = try arguments.soffice.converter(lang)
         let opening = Opening(db)
         let walk: WalkResult
         do {
@@ -82,6 +83,7 @@ struct Import: ParsableCommand {
         var options = ImportOptions(jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount, jsonDir: jsonDir,
                                     language: lang, toolVersion: maalplanVersion)
         options.rules = rules
+        options.converter = converter
         let importer = Importer(store: store, options: options)
         var failureLines = 0
         let maxFailureLines = verbose ? Int.max : 20
@@ -124,7 +126,7 @@ struct Import: ParsableCommand {
             err.write(da ? "maalplan: ... og \(failureLines - maxFailureLines) fejl mere (se maalplan report)\n"
                          : "maalplan: ... and \(failureLines - maxFailureLines) more failures (see maalplan report)\n")
         }
-        out.write(Self.summaryText(summary, db: db, labels: arguments.labels.labels, lang))
+        out.write(Self.summaryText(summary, db: db, labels: arguments.labels.labels, converter: converter != nil, lang))
         if summary.interrupted { throw ExitCode(130) }
         if summary.counts.failed > 0 || summary.jsonNotWritten > 0 { throw ExitCode(1) }
     }
@@ -204,7 +206,7 @@ struct Import: ParsableCommand {
                             + " – find the Word original (.docx) and import it; maalplan report lists them all")
     }
 
-    static func summaryText(_ s: ImportSummary, db: String, labels: String?, _ lang: MessageLanguage) -> String {
+    static func summaryText(_ s: ImportSummary, db: String, labels: String?, converter: Bool = true, _ lang: MessageLanguage) -> String {
         let da = lang == .da
         var out = ""
         func line(_ label: String, _ value: String) { out += label.padding(toLength: 15, withPad: " ", startingAt: 0) + value + "\n" }
@@ -235,6 +237,12 @@ struct Import: ParsableCommand {
                 + (s.failureReasons.count > 3 ? ", …" : "") + (da ? "; se maalplan report)" : "; see maalplan report)")
         }
         line(da ? "Fejlet:" : "Failed:", failed)
+        // Without LibreOffice: once, how many files it would read, and how to get it.
+        let legacy = s.failureReasons.filter { ["legacy-word", "rtf", "opendocument"].contains($0.code) }.map(\.count).reduce(0, +)
+        if !converter && legacy > 0 {
+            line("LibreOffice:", lang.pick(da: "\(legacy) filer i ældre formater (.doc, .rtf, .odt) læses, når LibreOffice er installeret – apt-get install libreoffice-writer-nogui, og kør import igen",
+                                          en: "\(legacy) files in older formats (.doc, .rtf, .odt) are read once LibreOffice is installed – apt-get install libreoffice-writer-nogui, and run import again"))
+        }
         if !s.lookAlikes.isEmpty {
             line(da ? "Ikke læst:" : "Not read:", lookAlikeText(s.lookAlikes, lang))
         }

@@ -63,10 +63,10 @@ final class DatabaseRefusalTests: XCTestCase {
         try expect2(["import", dir + "/p", "--db", newer], "nyere version af maalplan (migrations v99)")
         try expect2(["report", "--db", newer], "nyere version af maalplan")
         try q.write { try $0.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = 'v99'; PRAGMA user_version = 7") }
-        try expect2(["import", dir + "/p", "--db", newer, "--lang", "en"], "newer version of maalplan (user_version 7 > 2)")
+        try expect2(["import", dir + "/p", "--db", newer, "--lang", "en"], "newer version of maalplan (user_version 7 > 3)")
 
         XCTAssertThrowsError(try Store.openForImport(path: newer)) { e in
-            XCTAssertEqual(e as? StoreError, .newerSchema(newer, "user_version 7 > 2"))
+            XCTAssertEqual(e as? StoreError, .newerSchema(newer, "user_version 7 > 3"))
         }
     }
 }

@@ -42,9 +42,18 @@ final class LegacyTests: XCTestCase {
             if ext != "odt" { a.removeValue(forKey: "organisation"); b.removeValue(forKey: "organisation") }
             XCTAssertTrue(jsonEqual(a, b), "\(name) reads as \(stem).docx: \(compact(a))\n\(compact(b))")
         }
-        // No profile or converted file is left behind.
-        let left = try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("maalplan-soffice-") }
-        XCTAssertEqual(left, [])
+    }
+
+    /// The private profile and the converted file are removed once the plan is read.
+    func testNothingIsLeftInTheTemporaryFolder() throws {
+        try requireLibreOffice()
+        let tmp = try temporaryFolder(self)
+        let saved = getenv("TMPDIR").map { String(cString: $0) }
+        setenv("TMPDIR", tmp, 1)
+        defer { if let saved { setenv("TMPDIR", saved, 1) } else { unsetenv("TMPDIR") } }
+        let plan = try Pipeline.convert(path: Self.folder + "/2025-under1.odt", converter: LibreOffice.find())
+        XCTAssertEqual(plan.source?.format, "odt")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: tmp), [])
     }
 
     func testWhatCannotBeReadIsOneLine() throws {
@@ -57,6 +66,28 @@ final class LegacyTests: XCTestCase {
         let bad = try runBinary(["convert", Self.folder + "/2025-under1.doc", "--soffice", "/findes/ikke/soffice"], self)
         XCTAssertEqual(bad.status, 2)
         XCTAssertEqual(bad.err, "maalplan: --soffice /findes/ikke/soffice: ikke et program der kan køres – angiv stien til soffice, fx /usr/bin/soffice\n")
+    }
+
+    /// A folder of them imports; its re-run starts no LibreOffice (a wrapper counts its starts).
+    func testAFolderOfLegacyPlansImportsAndItsReRunStartsNoLibreOffice() throws {
+        try requireLibreOffice()
+        let dir = try temporaryFolder(self)
+        let real = try XCTUnwrap(LibreOffice.find()).executable
+        try writeText("#!/bin/sh\necho started >> \(dir)/starts\nexec \(real) \"$@\"\n", dir + "/soffice")
+        XCTAssertEqual(chmod(dir + "/soffice", 0o755), 0)
+        func starts() -> Int { ((try? String(contentsOfFile: dir + "/starts", encoding: .utf8)) ?? "").split(separator: "\n").count }
+        let db = dir + "/x.sqlite"
+        let r = try runBinary(["import", Self.folder, "--db", db, "--soffice", dir + "/soffice"], self)
+        XCTAssertEqual(r.status, 1, r.err)   // damaged.doc and empty.rtf
+        XCTAssertTrue(r.out.contains("Importeret:    12 (12 nye planer"), r.out)
+        XCTAssertEqual(try query(db, "SELECT format || ' ' || COUNT(*) FROM plans GROUP BY format ORDER BY format", String.self),
+                       ["doc 4", "odt 4", "rtf 4"])
+        XCTAssertEqual(try query(db, "SELECT COUNT(*) FROM plans WHERE converted_by LIKE 'LibreOffice %'", Int.self), [12])
+        let first = starts()
+        XCTAssertEqual(first, 12 + 1, "one start a file, and one for the version")
+        let again = try runBinary(["import", Self.folder, "--db", db, "--soffice", dir + "/soffice"], self)
+        XCTAssertTrue(again.out.contains("Uændret:       12"), again.out)
+        XCTAssertEqual(starts(), first, "an unchanged .doc starts no LibreOffice")
     }
 
     func testValidateReadsALegacyPlan() throws {

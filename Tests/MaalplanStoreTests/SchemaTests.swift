@@ -51,7 +51,7 @@ final class SchemaTests: XCTestCase {
         try writeText("%PDF", dir + "/p/plan.pdf")
         try runImport([dir + "/p"], db: db)
         XCTAssertEqual(try query(db, "PRAGMA user_version", Int.self), [Store.schemaVersion])
-        XCTAssertEqual(try query(db, "SELECT identifier FROM grdb_migrations ORDER BY identifier", String.self), ["v1", "v2"])
+        XCTAssertEqual(try query(db, "SELECT identifier FROM grdb_migrations ORDER BY identifier", String.self), ["v1", "v2", "v3"])
         XCTAssertEqual(try query(db, "SELECT tool_version FROM imports ORDER BY id", String.self), ["0.0.9", "test"], "the old run is kept")
         XCTAssertEqual(try query(db, "SELECT kind FROM unread_files", String.self), ["pdf"])
     }
