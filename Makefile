@@ -50,6 +50,7 @@ bench: deps
 	bash bench/import.sh
 	bash bench/html.sh
 	bash bench/hostile.sh
+	bash bench/legacy.sh
 
 fuzz: deps
 	bash fuzz/run.sh

@@ -29,19 +29,34 @@ public enum Pipeline {
     static func converted(_ original: [UInt8], path: String, sha256: String, reason: ReadError.Reason, converter: LibreOffice,
                           target: Phase?, language: MessageLanguage, rules: MappingRules,
                           limits: ReadLimits) throws(ReadError) -> (plan: Plan, report: ValidationReport) {
-        guard let (folder, result) = converter.convert(path) else { throw ReadError(.conversionFailed("no temporary folder")) }
-        defer { LibreOffice.remove(folder) }
-        let docx: String
-        switch result {
-        case .success(let p): docx = p
-        case .failure(let f): throw ReadError(.conversionFailed(f.message))
+        var (plan, report) = try converting(path, with: converter) { (docx) throws(ReadError) in
+            let file = try DocxPackage.readFile(path: docx, limits: limits)
+            return try analyse(bytes: file.bytes, path: path, sha256: sha256, target: target, language: language, rules: rules, limits: limits)
         }
-        let file = try DocxPackage.readFile(path: docx, limits: limits)
-        var (plan, report) = try analyse(bytes: file.bytes, path: path, sha256: sha256, target: target, language: language,
-                                         rules: rules, limits: limits)
         plan.source = SourceInfo(path: path, sha256: sha256, bytes: original.count, format: legacyFormat(path, reason),
                                  convertedBy: converter.version())
         return (plan, report)
+    }
+
+    /// `body` given the .docx LibreOffice makes of `path`; what it made is removed afterwards.
+    static func converting<T>(_ path: String, with converter: LibreOffice,
+                              _ body: (String) throws(ReadError) -> T) throws(ReadError) -> T {
+        guard let (folder, result) = converter.convert(path) else { throw ReadError(.conversionFailed("no temporary folder")) }
+        defer { LibreOffice.remove(folder) }
+        switch result {
+        case .success(let docx): return try body(docx)
+        case .failure(let f): throw ReadError(.conversionFailed(f.message))
+        }
+    }
+
+    /// The document a file holds, as `inspect` shows it: an older format converted first.
+    public static func document(path: String, converter: LibreOffice?) throws(ReadError) -> WordDocument {
+        do {
+            return try WordReader.read(path: path)
+        } catch {
+            guard let converter, LibreOffice.converts(error.reason) else { throw error }
+            return try converting(path, with: converter) { (docx) throws(ReadError) in try WordReader.read(path: docx) }
+        }
     }
 
     /// "doc", "dot", "rtf" or "odt": the name's, when it says one, else the content's.

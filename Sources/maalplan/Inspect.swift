@@ -3,6 +3,7 @@ import MaalplanCLI
 import DocxPackage
 import MaalplanMapping
 import MaalplanModel
+import MaalplanCore
 import WordDocument
 
 struct Inspect: ParsableCommand {
@@ -37,6 +38,8 @@ struct Inspect: ParsableCommand {
 
     @OptionGroup var labels: LabelsOption
 
+    @OptionGroup var soffice: ConverterOption
+
     @OptionGroup var language: LanguageOption
 
     func run() throws {
@@ -44,9 +47,10 @@ struct Inspect: ParsableCommand {
         // The template's words only for --fields (the document alone needs none); a labels file
         // given is checked all the same.
         let rules = fields || labels.labels != nil ? try labels.rules(lang) : nil
+        let converter = try soffice.converter(lang)
         let doc: WordDocument
         do {
-            doc = try WordReader.read(path: file)
+            doc = try Pipeline.document(path: file, converter: converter)
         } catch {
             reportFailure(file, error, lang)
             throw ExitCode(2)

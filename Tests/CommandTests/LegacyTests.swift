@@ -95,5 +95,11 @@ final class LegacyTests: XCTestCase {
         let r = try runBinary(["validate", Self.folder + "/2024-under1.rtf"], self)
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertTrue(r.out.contains("Nået: UNDER – udviklingsdage del 1"), r.out)
+        // inspect shows the document and its fields, as of the .docx LibreOffice makes.
+        let doc = try runBinary(["inspect", Self.folder + "/2025-under1.odt"], self)
+        XCTAssertEqual(doc.status, 0, doc.err)
+        XCTAssertTrue(doc.out.contains("Lone Dahl Petersen") && doc.out.contains("Målplan 2025"), doc.out)
+        let fields = try runBinary(["inspect", "--fields", Self.folder + "/2025-under1.doc"], self)
+        XCTAssertTrue(fields.out.contains("Tovholder  → tabel 1, række 2, kolonne 2"), fields.out + fields.err)
     }
 }
