@@ -39,7 +39,7 @@ public struct LibreOffice: Sendable {
 
     /// Converts `file` to .docx in a fresh folder; returns the .docx's path (the caller removes
     /// `folder` when done) or LibreOffice's message.
-    public func convert(_ file: String, timeout: Int = 120) -> (folder: String, result: Result<String, Failure>)? {
+    public func convert(_ file: String, timeout: Int = LibreOffice.timeout(1)) -> (folder: String, result: Result<String, Failure>)? {
         guard let folder = Self.temporaryFolder() else { return nil }
         let name = file.split(separator: "/").last.map(String.init) ?? file
         let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
@@ -56,6 +56,61 @@ public struct LibreOffice: Sendable {
         default:
             return (folder, .failure(Failure(message: said.isEmpty ? "LibreOffice" : said)))
         }
+    }
+
+    /// Converts `files` to .docx in one LibreOffice process (a batch): for each file its .docx or
+    /// LibreOffice's message, and the folder to remove when done. Inputs are linked under names
+    /// of their own, so two files of one name in different folders do not meet. A batch that
+    /// passes its time limit is stopped, and each of its files is converted again alone, so one
+    /// bad file fails alone.
+    public func convert(batch files: [String], timeout: Int? = nil) -> (folder: String, results: [Result<String, Failure>])? {
+        guard files.count > 1 else {
+            guard let one = files.first, let (folder, r) = convert(one, timeout: timeout ?? Self.timeout(1)) else { return nil }
+            return (folder, [r])
+        }
+        guard let folder = Self.temporaryFolder() else { return nil }
+        mkdir(folder + "/in", 0o700)
+        var inputs: [String] = []
+        for (i, f) in files.enumerated() {
+            let name = f.split(separator: "/").last.map(String.init) ?? f
+            let ext = name.lastIndex(of: ".").map { String(name[name.index(after: $0)...]) } ?? "doc"
+            let link = folder + "/in/\(i)." + ext
+            symlink(f.hasPrefix("/") ? f : Self.cwd() + "/" + f, link)
+            inputs.append(link)
+        }
+        let status = run(["-env:UserInstallation=file://" + folder + "/profile", "--headless", "--norestore", "--nolockcheck",
+                          "--convert-to", "docx:MS Word 2007 XML", "--outdir", folder + "/out"] + inputs,
+                         log: folder + "/soffice.log", timeout: timeout ?? Self.timeout(files.count))
+        if status == .timedOut {
+            // The batch hung: each file alone, in folders of their own under this one.
+            var results: [Result<String, Failure>] = []
+            for f in files {
+                guard let (sub, r) = convert(f, timeout: Self.timeout(1)) else { results.append(.failure(Failure(message: "LibreOffice"))); continue }
+                let moved = folder + "/" + (sub.split(separator: "/").last.map(String.init) ?? "one")
+                rename(sub, moved)
+                results.append(r.map { moved + "/out/" + ($0.split(separator: "/").last.map(String.init) ?? "") })
+            }
+            return (folder, results)
+        }
+        let said = Self.lastLines(folder + "/soffice.log")
+        let results: [Result<String, Failure>] = files.indices.map { i in
+            let out = folder + "/out/\(i).docx"
+            var st = stat()
+            return stat(out, &st) == 0 && st.st_size > 0 ? .success(out) : .failure(Failure(message: said.isEmpty ? "LibreOffice" : said))
+        }
+        return (folder, results)
+    }
+
+    /// The time a run of `files` files may take: MAALPLAN_CONVERSION_TIMEOUT seconds a file when
+    /// set (tests use it), else 60 s and 20 s a file.
+    public static func timeout(_ files: Int) -> Int {
+        if let v = getenv("MAALPLAN_CONVERSION_TIMEOUT").flatMap({ Int(String(cString: $0)) }), v > 0 { return v * files }
+        return 60 + 20 * files
+    }
+
+    static func cwd() -> String {
+        var buf = [CChar](repeating: 0, count: 4096)
+        return getcwd(&buf, buf.count) != nil ? String(cString: buf) : "."
     }
 
     /// "LibreOffice 7.4.7.2", from `soffice --version`, asked once per program and process.

@@ -29,12 +29,20 @@ public enum Pipeline {
     static func converted(_ original: [UInt8], path: String, sha256: String, reason: ReadError.Reason, converter: LibreOffice,
                           target: Phase?, language: MessageLanguage, rules: MappingRules,
                           limits: ReadLimits) throws(ReadError) -> (plan: Plan, report: ValidationReport) {
-        var (plan, report) = try converting(path, with: converter) { (docx) throws(ReadError) in
-            let file = try DocxPackage.readFile(path: docx, limits: limits)
-            return try analyse(bytes: file.bytes, path: path, sha256: sha256, target: target, language: language, rules: rules, limits: limits)
+        try converting(path, with: converter) { (docx) throws(ReadError) in
+            try analyse(converted: docx, original: original, path: path, sha256: sha256, reason: reason, convertedBy: converter.version(),
+                        target: target, language: language, rules: rules, limits: limits)
         }
-        plan.source = SourceInfo(path: path, sha256: sha256, bytes: original.count, format: legacyFormat(path, reason),
-                                 convertedBy: converter.version())
+    }
+
+    /// The .docx LibreOffice made of `path` (whose bytes are `original`), read as that file's plan.
+    public static func analyse(converted docx: String, original: [UInt8], path: String, sha256: String, reason: ReadError.Reason,
+                               convertedBy: String, target: Phase? = nil, language: MessageLanguage = .da,
+                               rules: MappingRules = .standard,
+                               limits: ReadLimits = .default) throws(ReadError) -> (plan: Plan, report: ValidationReport) {
+        let file = try DocxPackage.readFile(path: docx, limits: limits)
+        var (plan, report) = try analyse(bytes: file.bytes, path: path, sha256: sha256, target: target, language: language, rules: rules, limits: limits)
+        plan.source = SourceInfo(path: path, sha256: sha256, bytes: original.count, format: legacyFormat(path, reason), convertedBy: convertedBy)
         return (plan, report)
     }
 

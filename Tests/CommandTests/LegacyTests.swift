@@ -84,10 +84,32 @@ final class LegacyTests: XCTestCase {
                        ["doc 4", "odt 4", "rtf 4"])
         XCTAssertEqual(try query(db, "SELECT COUNT(*) FROM plans WHERE converted_by LIKE 'LibreOffice %'", Int.self), [12])
         let first = starts()
-        XCTAssertEqual(first, 12 + 1, "one start a file, and one for the version")
+        XCTAssertEqual(first, 1 + 1, "one LibreOffice converts the batch of twelve; one more says its version")
         let again = try runBinary(["import", Self.folder, "--db", db, "--soffice", dir + "/soffice"], self)
         XCTAssertTrue(again.out.contains("Uændret:       12"), again.out)
         XCTAssertEqual(starts(), first, "an unchanged .doc starts no LibreOffice")
+    }
+
+    /// A batch that hangs is stopped at its time limit, and its files are converted one at a time.
+    func testAHungBatchIsStoppedAndItsFilesTriedAlone() throws {
+        try requireLibreOffice()
+        let dir = try temporaryFolder(self)
+        try FileManager.default.createDirectory(atPath: dir + "/plans", withIntermediateDirectories: true)
+        for name in ["2025-under1.odt", "2024-under1.rtf", "2025-two-goals.doc"] {
+            try FileManager.default.copyItem(atPath: Self.folder + "/" + name, toPath: dir + "/plans/" + name)
+        }
+        let real = try XCTUnwrap(LibreOffice.find()).executable
+        // Hangs on a batch (its inputs are linked under .../in/), converts one file alone.
+        try writeText("#!/bin/sh\ncase \"$*\" in *\"/in/\"*) echo hung >> \(dir)/log; sleep 600;; esac\necho alone >> \(dir)/log\nexec \(real) \"$@\"\n",
+                      dir + "/soffice")
+        XCTAssertEqual(chmod(dir + "/soffice", 0o755), 0)
+        let r = try runBinary(["import", dir + "/plans", "--db", dir + "/x.sqlite", "--soffice", dir + "/soffice"],
+                              environment: ["MAALPLAN_CONVERSION_TIMEOUT": "5"], self)
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("Importeret:    3 (3 nye planer"), r.out)
+        let log = try String(contentsOfFile: dir + "/log", encoding: .utf8).split(separator: "\n")
+        XCTAssertEqual(log.filter { $0 == "hung" }.count, 1)
+        XCTAssertEqual(log.filter { $0 == "alone" }.count, 3 + 1, "each file alone, and the version")
     }
 
     func testValidateReadsALegacyPlan() throws {

@@ -9,8 +9,9 @@ public struct RunResult {
     public var signalled: Bool
 }
 
-public func runBinary(_ args: [String], cwd: String? = nil, user: String? = nil, _ test: XCTestCase) throws -> RunResult {
-    let p = try startBinary(args, cwd: cwd, user: user)
+public func runBinary(_ args: [String], cwd: String? = nil, user: String? = nil, environment: [String: String] = [:],
+                      _ test: XCTestCase) throws -> RunResult {
+    let p = try startBinary(args, cwd: cwd, user: user, environment: environment)
     return p.wait()
 }
 
@@ -33,7 +34,7 @@ public final class RunningBinary {
 }
 
 /// `user`: run as that user (through runuser, which only root may use), to meet permissions root does not.
-public func startBinary(_ args: [String], cwd: String? = nil, user: String? = nil) throws -> RunningBinary {
+public func startBinary(_ args: [String], cwd: String? = nil, user: String? = nil, environment: [String: String] = [:]) throws -> RunningBinary {
     guard let bin = Paths.binary else {
         XCTFail("the maalplan binary is not built: run `swift build --product maalplan` (make test does)")
         throw XCTSkip("no binary")
@@ -46,7 +47,7 @@ public func startBinary(_ args: [String], cwd: String? = nil, user: String? = ni
         p.executableURL = URL(fileURLWithPath: bin)
         p.arguments = args
     }
-    p.environment = ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"]
+    p.environment = ["LANG": "C.UTF-8", "PATH": "/usr/bin:/bin"].merging(environment) { $1 }
     if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
     let tag = "\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
     let outPath = NSTemporaryDirectory() + "maalplan-out-\(tag)", errPath = NSTemporaryDirectory() + "maalplan-err-\(tag)"
