@@ -36,7 +36,7 @@ final class ParsePool: @unchecked Sendable {
     let queue: ResultQueue
 
     /// Files converted by one LibreOffice process.
-    static let conversionBatch = 16
+    static let conversionBatch = 40
 
     /// Starts `jobs` threads over `work` (each file with the content stored for its path, if any).
     /// With a converter, the files of older formats (.doc, .rtf, .odt by their names) go to
