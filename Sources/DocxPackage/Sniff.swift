@@ -48,10 +48,32 @@ enum Sniff {
             return search(b, pat)
         }
         if has("EncryptedPackage") || has("EncryptionInfo") { return .encrypted }
-        if has("WordDocument") { return .legacyWord }
+        if has("WordDocument") { return wordIsEncrypted(b) ? .encrypted : .legacyWord }
         if has("Workbook") || has("Book") { return .otherOLE2("Excel 97-2003 .xls") }
         if has("PowerPoint Document") { return .otherOLE2("PowerPoint 97-2003 .ppt") }
         return .otherOLE2("OLE2")
+    }
+
+    /// A Word 97-2003 document saved with a password: its File Information Block (the start of
+    /// the WordDocument stream) has fEncrypted set. The stream's directory entry is found by its
+    /// name at an entry's place (sectors of 128-byte entries after the 512-byte header); the
+    /// stream's first sector holds the FIB.
+    static func wordIsEncrypted(_ b: [UInt8]) -> Bool {
+        guard b.count >= 512 else { return false }
+        let sectorSize = 1 << Int(UInt16(b[0x1E]) | UInt16(b[0x1F]) << 8)
+        guard sectorSize == 512 || sectorSize == 4096 else { return false }
+        let name = Array("WordDocument".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+        func u32(_ i: Int) -> Int { Int(b[i]) | Int(b[i + 1]) << 8 | Int(b[i + 2]) << 16 | Int(b[i + 3]) << 24 }
+        var entry = 512
+        while entry + 128 <= b.count {
+            if b[entry..<entry + name.count].elementsEqual(name) {
+                let fib = (u32(entry + 0x74) + 1) * sectorSize
+                guard fib + 12 <= b.count, b[fib] == 0xEC, b[fib + 1] == 0xA5 else { return false }   // wIdent
+                return b[fib + 0x0B] & 0x01 != 0   // fEncrypted: bit 8 of the flags at 0x0A
+            }
+            entry += 128
+        }
+        return false
     }
 
     static func search(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {

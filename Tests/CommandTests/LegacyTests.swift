@@ -63,6 +63,16 @@ final class LegacyTests: XCTestCase {
             XCTAssertEqual(r.err.split(separator: "\n").count, 1, r.err)
             XCTAssertTrue(r.err.contains(says), r.err)
         }
+        // A .doc saved with a password (its FIB's fEncrypted set): the same line as an encrypted .docx.
+        var doc = [UInt8](try Data(contentsOf: URL(fileURLWithPath: Self.folder + "/2025-under1.doc")))
+        let fib = try XCTUnwrap(stride(from: 512, to: doc.count - 512, by: 512).first { doc[$0] == 0xEC && doc[$0 + 1] == 0xA5 })
+        doc[fib + 0x0B] |= 0x01
+        let dir = try temporaryFolder(self)
+        try write(doc, dir + "/med adgangskode.doc")
+        let locked = try runBinary(["convert", dir + "/med adgangskode.doc"], self)
+        XCTAssertEqual(locked.status, 2)
+        XCTAssertEqual(locked.err, "maalplan: \(dir)/med adgangskode.doc: filen er beskyttet med adgangskode (krypteret) – åbn den i Word, fjern adgangskoden og gem igen\n")
+
         let bad = try runBinary(["convert", Self.folder + "/2025-under1.doc", "--soffice", "/findes/ikke/soffice"], self)
         XCTAssertEqual(bad.status, 2)
         XCTAssertEqual(bad.err, "maalplan: --soffice /findes/ikke/soffice: ikke et program der kan køres – angiv stien til soffice, fx /usr/bin/soffice\n")
