@@ -123,15 +123,21 @@ final class ParsePool: @unchecked Sendable {
                 }
                 let (plan, report) = try Pipeline.analyse(converted: docx, original: p.bytes, path: p.c.path, sha256: p.sha, reason: p.reason,
                                                           convertedBy: version, language: language, rules: rules, limits: limits)
-                let json = try Pipeline.json(plan, limits: limits)
-                reading = .parsed(ParsedPlan(sha256: p.sha, rows: PlanRows(plan, missingForNext: report.missingForNext, json: json,
-                                                                           language: language), json: json))
+                reading = try parsed(plan, missingForNext: report.missingForNext, sha: p.sha, language: language, limits: limits)
             } catch {
                 reading = .failed(code: error.code, message: error.message(language), sha256: p.sha)
             }
             out.append(FileResult(candidate: p.c, reading: reading))
         }
         return out
+    }
+
+    /// A plan read, ready for the writer: its JSON (refused past the limit) and its rows.
+    static func parsed(_ plan: Plan, missingForNext: [FieldPath], sha: String, language: MessageLanguage,
+                       limits: ReadLimits) throws(ReadError) -> FileReading {
+        let json = try Pipeline.json(plan, limits: limits)
+        return .parsed(ParsedPlan(sha256: sha, rows: PlanRows(plan, missingForNext: missingForNext, json: json, language: language),
+                                  json: json))
     }
 
     /// A file read and hashed: its result when that is all it takes (it cannot be read, its
@@ -181,9 +187,7 @@ final class ParsePool: @unchecked Sendable {
         do {
             let (plan, report) = try Pipeline.analyse(bytes: bytes, path: path, sha256: sha, language: language, rules: rules, limits: limits,
                                                       sharedParts: sharedParts, converter: converter)
-            let json = try Pipeline.json(plan, limits: limits)
-            return .parsed(ParsedPlan(sha256: sha, rows: PlanRows(plan, missingForNext: report.missingForNext, json: json,
-                                                                  language: language), json: json))
+            return try parsed(plan, missingForNext: report.missingForNext, sha: sha, language: language, limits: limits)
         } catch {
             return .failed(code: error.code, message: error.message(language), sha256: sha)
         }
