@@ -59,7 +59,7 @@ let package = Package(
         .target(name: "MaalplanValidation", dependencies: ["MaalplanModel", "TextScan"]),
         // The one place the stages are wired, for the programs and for use as a library.
         .target(name: "MaalplanCore", dependencies: [
-            "DocxPackage", "WordDocument", "MaalplanModel", "MaalplanMapping", "MaalplanValidation", "CSHA256",
+            "DocxPackage", "WordDocument", "MaalplanModel", "MaalplanMapping", "MaalplanValidation", "TextScan", "CSHA256",
         ]),
         // Bulk import into SQLite (GRDB): migrations and records, folder walk, parse threads, one writer, report.
         .target(name: "MaalplanStore", dependencies: [

@@ -1,6 +1,7 @@
 import DocxPackage
 import Glibc
 import MaalplanModel
+import TextScan
 
 /// LibreOffice, headless, as the converter of the formats the reader does not read itself
 /// (Word 97-2003 .doc/.dot, RTF, OpenDocument .odt) to .docx. Each run has a private profile
@@ -29,6 +30,9 @@ public struct LibreOffice: Sendable {
         public let message: String
     }
 
+    /// The names of the formats it converts: Word 97-2003 document and template, RTF, OpenDocument text.
+    public static let extensions: Set<String> = ["doc", "dot", "rtf", "odt"]
+
     /// The formats converted: by the sniffed reason the reader refused the file for.
     public static func converts(_ reason: ReadError.Reason) -> Bool {
         switch reason {
@@ -44,8 +48,7 @@ public struct LibreOffice: Sendable {
         let name = file.split(separator: "/").last.map(String.init) ?? file
         let stem = name.lastIndex(of: ".").map { String(name[..<$0]) } ?? name
         let log = folder + "/soffice.log"
-        let status = run(["-env:UserInstallation=file://" + folder + "/profile", "--headless", "--norestore", "--nolockcheck",
-                          "--convert-to", "docx:MS Word 2007 XML", "--outdir", folder + "/out", file], log: log, timeout: timeout)
+        let status = run(Self.conversion(in: folder) + [file], log: log, timeout: timeout)
         let out = folder + "/out/" + stem + ".docx"
         var st = stat()
         if status == .finished, stat(out, &st) == 0, st.st_size > 0 { return (folder, .success(out)) }
@@ -78,9 +81,7 @@ public struct LibreOffice: Sendable {
             symlink(f.hasPrefix("/") ? f : Self.cwd() + "/" + f, link)
             inputs.append(link)
         }
-        let status = run(["-env:UserInstallation=file://" + folder + "/profile", "--headless", "--norestore", "--nolockcheck",
-                          "--convert-to", "docx:MS Word 2007 XML", "--outdir", folder + "/out"] + inputs,
-                         log: folder + "/soffice.log", timeout: timeout ?? Self.timeout(files.count))
+        let status = run(Self.conversion(in: folder) + inputs, log: folder + "/soffice.log", timeout: timeout ?? Self.timeout(files.count))
         if status == .timedOut {
             // The batch hung: each file alone, in folders of their own under this one.
             var results: [Result<String, Failure>] = []
@@ -124,9 +125,17 @@ public struct LibreOffice: Sendable {
         guard let folder = Self.temporaryFolder() else { return "LibreOffice" }
         defer { Self.remove(folder) }
         let log = folder + "/version"
-        _ = run(["-env:UserInstallation=file://" + folder + "/profile", "--version"], log: log, timeout: 60)
+        _ = run([Self.profile(in: folder), "--version"], log: log, timeout: 60)
         let said = Self.lastLines(log).split(separator: " ")
         return said.count >= 2 ? said[0] + " " + said[1] : "LibreOffice"
+    }
+
+    /// The private profile, in the run's own folder.
+    static func profile(in folder: String) -> String { "-env:UserInstallation=file://" + folder + "/profile" }
+
+    /// soffice's arguments to convert what follows them to .docx in `folder`/out.
+    static func conversion(in folder: String) -> [String] {
+        [profile(in: folder), "--headless", "--norestore", "--nolockcheck", "--convert-to", "docx:MS Word 2007 XML", "--outdir", folder + "/out"]
     }
 
     enum Status { case finished, failed, timedOut }
@@ -171,7 +180,7 @@ public struct LibreOffice: Sendable {
         var lines: [String] = []
         var buf = [CChar](repeating: 0, count: 4096)
         while fgets(&buf, Int32(buf.count), f) != nil {
-            let line = String(cString: buf).trimmingSpaces
+            let line = String(cString: buf).trimmed
             if !line.isEmpty && !line.contains("javaldx") { lines.append(line) }
         }
         return lines.suffix(2).joined(separator: " ")
@@ -186,13 +195,7 @@ public struct LibreOffice: Sendable {
 
     /// Removes a folder this converter made, with all in it (the profile, the output).
     public static func remove(_ folder: String) {
-        guard let dir = opendir(folder) else { unlink(folder); return }
-        var names: [String] = []
-        while let e = readdir(dir) {
-            let name = withUnsafeBytes(of: e.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        closedir(dir)
+        guard let names = folderNames(folder) else { unlink(folder); return }
         for name in names {
             let path = folder + "/" + name
             var st = stat()
@@ -214,14 +217,5 @@ private final class VersionCache: @unchecked Sendable {
         let v = make()
         known[key] = v
         return v
-    }
-}
-
-private extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while let c = s.first, c == " " || c == "\n" || c == "\t" || c == "\r" { s.removeFirst() }
-        while let c = s.last, c == " " || c == "\n" || c == "\t" || c == "\r" { s.removeLast() }
-        return String(s)
     }
 }

@@ -72,7 +72,7 @@ public enum Pipeline {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         if let dot = name.lastIndex(of: ".") {
             let ext = name[name.index(after: dot)...].lowercased()
-            if ["doc", "dot", "rtf", "odt"].contains(ext) { return ext }
+            if LibreOffice.extensions.contains(ext) { return ext }
         }
         switch reason {
         case .rtf: return "rtf"

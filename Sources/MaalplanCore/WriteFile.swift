@@ -51,17 +51,26 @@ public func writeAtomically(_ text: String, to path: String) throws(WriteError) 
 /// whose process is gone (a running one's are left alone). Returns how many.
 @discardableResult
 public func removeStaleTemporaryFiles(in folder: String) -> Int {
-    guard let dir = opendir(folder) else { return 0 }
-    defer { closedir(dir) }
     var removed = 0
-    while let entry = readdir(dir) {
-        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+    for name in folderNames(folder) ?? [] {
         guard name.hasPrefix(temporaryPrefix) else { continue }
         let rest = name.dropFirst(temporaryPrefix.count)
         guard let dash = rest.firstIndex(of: "-"), let pid = pid_t(rest[..<dash]), pid > 0 else { continue }
         if pid != getpid() && kill(pid, 0) != 0 && errno == ESRCH && unlink(folder + "/" + name) == 0 { removed += 1 }
     }
     return removed
+}
+
+/// The names in a folder, "." and ".." left out; nil when it cannot be listed.
+func folderNames(_ folder: String) -> [String]? {
+    guard let dir = opendir(folder) else { return nil }
+    defer { closedir(dir) }
+    var names: [String] = []
+    while let entry = readdir(dir) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+        if name != "." && name != ".." { names.append(name) }
+    }
+    return names
 }
 
 /// Makes a folder and the folders above it that are missing (as mkdir -p).

@@ -1,6 +1,7 @@
 import MaalplanModel
 import DocxPackage
 import Foundation
+import MaalplanCore
 
 /// A file the importer reads.
 public struct Candidate: Sendable, Equatable {
@@ -81,7 +82,7 @@ public struct WalkResult: Sendable {
 public enum Walker {
     public static let wordExtensions: Set<String> = ["docx", "docm", "dotx", "dotm"]
     /// Older or other formats that are recorded as failures with advice to convert.
-    public static let legacyExtensions: Set<String> = ["doc", "dot", "rtf", "odt"]
+    public static let legacyExtensions = LibreOffice.extensions
     /// Other documents a plan may have been saved as, which cannot be read as one (a PDF, an
     /// XPS print, a web page, another word processor's file): listed, so the original is found.
     public static let lookAlikeExtensions: Set<String> = ["pdf", "xps", "oxps", "htm", "html", "mht", "mhtml", "pages", "wps", "wpd"]

@@ -28,12 +28,7 @@ struct Maalplan: ParsableCommand {
         // ArgumentParser declarations, the same messages), so the process becomes it at once.
         let args = CommandLine.arguments
         if args.count > 1, args[1] == "import" || args[1] == "report" {
-            var lang = MessageLanguage.fromEnvironment
-            for (i, a) in args.enumerated() {
-                let value = a == "--lang" && i + 1 < args.count ? args[i + 1] : a.hasPrefix("--lang=") ? String(a.dropFirst(7)) : nil
-                if let value, let l = MessageLanguage(rawValue: value) { lang = l }
-            }
-            do { try becomeStore(lang) } catch { Glibc.exit(2) }
+            do { try becomeStore(MessageLanguage.ofRun) } catch { Glibc.exit(2) }
         }
         mainExitingTwoOnUsage()
     }
