@@ -304,6 +304,9 @@ EXPECTED.update({
         "Boligsocialt Team", "SSP", "Kultur- og Fritidsafdelingen", "Vej & Park"]),
     #     "Boligsocialt Team," / "SSP," / "Vej & Park" (one a paragraph, commas left at the ends).
     "habit-workplaces-trailing-commas": plan(contributingWorkplaces=["Boligsocialt Team", "SSP", "Vej & Park"]),
+    # 15. The answers' row under Milepælsplan | Evaluering | Læring with its borders dragged off the
+    #     labels' (1,400 twips left, 400 right): each answer is still its label's, so the reference plan.
+    "habit-dragged-border": plan(),
 })
 
 if __name__ == "__main__":

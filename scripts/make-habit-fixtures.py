@@ -218,6 +218,45 @@ def add_column(tbl, label, value, width=2635):
         tr.append(new)
 
 
+def drag_border(tbl, row, border, by):
+    """One row's border between its cells `border` and `border` + 1 dragged `by` twips (to the left
+    when negative), that row's cells alone selected, as Word does it: the grid gets a column edge
+    for every border of every row, and each cell spans the grid columns between its borders."""
+    grid = tbl.find(W("tblGrid"))
+    widths = [int(g.get(W("w"))) for g in grid.findall(W("gridCol"))]
+    edges_of = []
+    for tr in rows(tbl):
+        at, edges = 0, [0]
+        for c in cells(tr):
+            span = c.find(W("tcPr")).find(W("gridSpan"))
+            n = int(span.get(W("val"))) if span is not None else 1
+            at += n
+            edges.append(sum(widths[:at]))
+        edges_of.append(edges)
+    edges_of[row][border + 1] += by
+    new = sorted(set(e for edges in edges_of for e in edges))
+    for g in list(grid):
+        grid.remove(g)
+    for a, b in zip(new, new[1:]):
+        g = OxmlElement("w:gridCol")
+        g.set(W("w"), str(b - a))
+        grid.append(g)
+    for tr, edges in zip(rows(tbl), edges_of):
+        for c, a, b in zip(cells(tr), edges, edges[1:]):
+            tcpr = c.find(W("tcPr"))
+            tcw = tcpr.find(W("tcW"))
+            tcw.set(W("w"), str(b - a))
+            tcw.set(W("type"), "dxa")
+            old = tcpr.find(W("gridSpan"))
+            if old is not None:
+                tcpr.remove(old)
+            n = new.index(b) - new.index(a)
+            if n > 1:
+                span = OxmlElement("w:gridSpan")
+                span.set(W("val"), str(n))
+                tcw.addnext(span)
+
+
 def copy_row(tbl, index, before=None):
     """Row `index` copied (as select row, Copy, Paste Rows): to the end of the table, or above row
     `before`. Returns the new row."""
@@ -651,6 +690,15 @@ def main():
         doc = Document(REF / COMPLETE)
         set_lines(tc(tables(doc)[0], 1, 2), lines)
         save(doc, f"habit-workplaces-{name}.docx")
+
+    # 15. A border dragged in one row only (the answers' row selected, not the labels'): the
+    #     Evaluering answer's left border pulled 1,400 twips into the Milepælsplan column, its right
+    #     border 400 twips into the Læring column. The answers stand mostly, not wholly, under their labels.
+    doc = Document(REF / COMPLETE)
+    tbl = tables(doc)[3]
+    drag_border(tbl, 1, 0, -1400)
+    drag_border(tbl, 1, 1, 400)
+    save(doc, "habit-dragged-border.docx")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,8 @@ import WordDocument
 /// it (`table`, `row` of its own Word table, and `column`: the how-manyth cell of the row it is, a
 /// merged cell counted once, as a person counts them), and the grid columns it covers in the grid
 /// it is read in (a table's own, or, for the second part of a split table, the first part's).
+/// `left` and `right` are where it begins and ends across the row: in twips where the table
+/// gives its columns' widths, else in grid columns.
 struct GridCell {
     let cell: Cell
     let text: String
@@ -15,6 +17,8 @@ struct GridCell {
     let column: Int
     var start: Int
     var end: Int
+    var left: Int
+    var right: Int
     /// More than one paragraph or line: no label.
     let multiline: Bool
     /// `label` is its first line's (a label with a note under it in its cell).
@@ -64,6 +68,12 @@ extension MapState {
     func grid(_ t: Table, number: Int) -> [[GridCell]] {
         // Cells merged down from a row above still take a place in the rows they cover.
         var mergedDown: [Cell] = []
+        // The grid's column edges across the row: its widths added up, or the columns counted.
+        var edges = Array(0...t.columnCount)
+        if !t.columnWidths.isEmpty {
+            edges = [0]
+            for w in t.columnWidths { edges.append(edges[edges.count - 1] + w) }
+        }
         return (0..<t.rowCount).map { r in
             mergedDown.removeAll { $0.row + $0.rowSpan <= r }
             let cells = t.cells(inRow: r)
@@ -78,7 +88,9 @@ extension MapState {
                 let firstLine = whole != nil || !multiline || text.utf8.count > 80 ? nil
                     : raw.utf8.split(separator: 0x0A).first.flatMap { rules.label(String(decoding: $0, as: UTF8.self)) }
                 return GridCell(cell: c, text: text, label: whole ?? firstLine, table: number, row: r, column: place,
-                                start: c.column, end: c.column + c.columnSpan, multiline: multiline, byFirstLine: firstLine != nil)
+                                start: c.column, end: c.column + c.columnSpan,
+                                left: edges[c.column], right: edges[c.column + c.columnSpan],
+                                multiline: multiline, byFirstLine: firstLine != nil)
             }
             mergedDown += cells.filter { $0.rowSpan > 1 }
             return row
@@ -104,15 +116,21 @@ extension MapState {
     /// cell by cell when a row has as many cells as there are labels, else in proportion.
     static func aligned(_ rows: [[GridCell]], under labels: [GridCell], columns: Int) -> [[GridCell]] {
         let width = labels.map(\.end).max() ?? 0
-        if width == columns { return rows }
+        let across = labels.map(\.right).max() ?? 0, ownAcross = rows.flatMap { $0.map(\.right) }.max() ?? 0
+        func scaled(_ c: GridCell) -> GridCell {
+            var c = c
+            c.start = c.start * width / max(columns, 1)
+            c.end = max(c.start + 1, (c.end * width + columns - 1) / max(columns, 1))
+            c.left = c.left * across / max(ownAcross, 1)
+            c.right = max(c.left + 1, c.right * across / max(ownAcross, 1))
+            return c
+        }
+        if width == columns { return across == ownAcross ? rows : rows.map { $0.map(scaled) } }
         return rows.map { row in
-            if row.count == labels.count {
-                return zip(row, labels).map { c, l in var c = c; c.start = l.start; c.end = l.end; return c }
-            }
-            return row.map { c in
+            guard row.count == labels.count else { return row.map(scaled) }
+            return zip(row, labels).map { c, l in
                 var c = c
-                c.start = c.start * width / max(columns, 1)
-                c.end = max(c.start + 1, (c.end * width + columns - 1) / max(columns, 1))
+                (c.start, c.end, c.left, c.right) = (l.start, l.end, l.left, l.right)
                 return c
             }
         }
@@ -248,17 +266,27 @@ extension MapState {
                 if valueRows.isEmpty && n == rows.count { reading.openLabels = row }
                 // Each value cell belongs to the label over most of it; one spread evenly over several
                 // labels (a merged remark row) belongs to none of them.
+                // A row of as many cells as there are labels (empty cells at its end aside) is read cell
+                // by cell, as a person reads it, even where its borders have slid from those above.
                 var values = [[GridCell]](repeating: [], count: row.count)
                 for vr in valueRows {
-                    for v in vr {
+                    var cells = vr[...]
+                    while cells.count > row.count, cells.last?.isEmpty == true { cells.removeLast() }
+                    for (k, v) in cells.enumerated() {
                         // A label's word in a value's place: possible ("Afdelingschef" as the owner), not likely.
                         if v.wholeLabel != nil { reading.score -= 1 }
+                        if cells.count == row.count {
+                            values[k].append(v)
+                            continue
+                        }
                         var best = 0, bestWidth = 0
                         for (i, l) in row.enumerated() {
-                            let w = min(l.end, v.end) - max(l.start, v.start)
+                            let w = min(l.right, v.right) - max(l.left, v.left)
                             if w > bestWidth { (best, bestWidth) = (i, w) }
                         }
-                        if bestWidth * 2 > v.end - v.start {
+                        // Measured in widths: a border a little off the one above (rows drawn by hand,
+                        // a converter's rounding) still leaves most of the cell under its label.
+                        if bestWidth * 2 > v.right - v.left {
                             values[best].append(v)
                         } else if !v.isEmpty {
                             reading.steps.append(.unplaced(v))

@@ -454,6 +454,7 @@ final class BodyReader {
         defer { tableDepth -= 1 }
         if tableDepth > size.limits.maxTableNesting { throw ReadError(.tablesTooDeep(size.limits.maxTableNesting)) }
         var gridColumns = 0
+        var gridWidths: [Int] = []
         var rows: [RawRow] = []
         var styleId: String?
 
@@ -467,7 +468,11 @@ final class BodyReader {
                 }
             case .tblGrid:
                 try eachChild { t in
-                    if t == .gridCol { gridColumns += 1 }
+                    if t == .gridCol {
+                        gridColumns += 1
+                        // Twips; a width in other units (Strict's "2.5cm") leaves the widths unknown.
+                        if gridWidths.count < 1000 { gridWidths.append(self.attribute(.w).flatMap { Int($0) } ?? 0) }
+                    }
                     try self.skip()
                 }
             case .tr:
@@ -479,7 +484,9 @@ final class BodyReader {
             }
         }
         try eachChild(rowLevel)
-        return Self.resolve(rows: rows, gridColumns: gridColumns, style: styleId.map { StyleRef(id: $0, name: styles.byId[$0]?.name) })
+        var table = Self.resolve(rows: rows, gridColumns: gridColumns, style: styleId.map { StyleRef(id: $0, name: styles.byId[$0]?.name) })
+        if gridWidths.count == table.columnCount, gridWidths.allSatisfy({ $0 > 0 }) { table.columnWidths = gridWidths }
+        return table
     }
 
     private func tableRow() throws -> RawRow {

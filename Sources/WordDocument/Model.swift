@@ -168,6 +168,9 @@ public struct Table: Sendable, Equatable {
     /// Cells in reading order (row by row, left to right), each at its origin.
     public var cells: [Cell]
     public var style: StyleRef?
+    /// Each grid column's width in twips (w:tblGrid), or empty where the document does not say
+    /// them all: cells whose borders do not line up from row to row are placed by these.
+    public var columnWidths: [Int] = []
 
     /// The cell covering a grid position, if any.
     public func cell(row: Int, column: Int) -> Cell? {

@@ -78,6 +78,7 @@ extension Block {
             return .object(o)
         case .table(let t):
             var o: [(String, JSON)] = [("type", .string("table")), ("rows", .int(t.rowCount)), ("columns", .int(t.columnCount))]
+            if !t.columnWidths.isEmpty { o.append(("columnWidths", .array(t.columnWidths.map { .int($0) }))) }
             if let s = t.style { o.append(("style", .object([("id", .string(s.id)), ("name", .optional(s.name))]))) }
             o.append(("cells", .array(t.cells.map { c in
                 .object([("row", .int(c.row)), ("column", .int(c.column)), ("rowSpan", .int(c.rowSpan)),

@@ -39,7 +39,7 @@ enum Tok: String, CaseIterable {
     case mDeg = "m:deg", mLim = "m:lim", mFName = "m:fName"
 
     // Attributes
-    case val = "w:val", type = "w:type", id = "w:id", rId = "r:id", fldCharType = "w:fldCharType"
+    case val = "w:val", w = "w:w", type = "w:type", id = "w:id", rId = "r:id", fldCharType = "w:fldCharType"
     case font = "w:font", char = "w:char", dropCap = "w:dropCap"
     case descr = ":descr", title = ":title", name = ":name", alt = ":alt"
 

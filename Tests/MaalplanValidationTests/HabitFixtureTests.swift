@@ -105,7 +105,7 @@ final class HabitFixtureTests: XCTestCase {
             }
         }
         for name in ["habit-label-row-twice.docx", "habit-label-row-after.docx", "habit-targetgroup-rows.docx", "habit-value-own-label.docx",
-                     "habit-value-label-prefix.docx"] {
+                     "habit-value-label-prefix.docx", "habit-dragged-border.docx"] {
             assertAllRead(try findings(name), name)
         }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import TestSupport
 import XCTest
 import DocxBuilder
@@ -130,6 +131,21 @@ final class ModelTests: XCTestCase {
         XCTAssertEqual([ab.text, "\(ab.row),\(ab.column),\(ab.rowSpan)x\(ab.columnSpan)"], ["AB", "0,0,2x2"])
         XCTAssertEqual(t.cell(row: 1, column: 2)?.text, "y")
         XCTAssertEqual(t.cells.count, 6)
+    }
+
+    /// The grid's widths are kept when every column has one in twips; else none are.
+    func testTableColumnWidths() throws {
+        let doc = try build(table(columns: 3, row(textCell("a"), textCell("b"), textCell("c"))))
+        XCTAssertEqual(doc.body.first?.table?.columnWidths, [2000, 2000, 2000])
+        for grid in [#"<w:gridCol w:w="2000"/><w:gridCol/>"#, #"<w:gridCol w:w="2000"/><w:gridCol w:w="2.5cm"/>"#,
+                     #"<w:gridCol w:w="2000"/>"#] {
+            let doc = try build("<w:tbl><w:tblGrid>\(grid)</w:tblGrid>" + row(textCell("a"), textCell("b")) + "</w:tbl>")
+            XCTAssertEqual(doc.body.first?.table?.columnWidths, [], grid)
+        }
+        // A dragged border (Fixtures/habit-dragged-border.docx): five columns, as Word wrote them.
+        let dragged = try WordReader.read(bytes: [UInt8](Data(contentsOf: Paths.fixtures.appendingPathComponent("habit-dragged-border.docx"))))
+        let tables = dragged.body.compactMap(\.table)
+        XCTAssertEqual(tables[3].columnWidths, [2113, 1400, 3513, 400, 3113])
     }
 
     func testTableGridBeforeAndAfter() throws {
