@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Makes LegacyFixtures/: Fixtures saved by LibreOffice as Word 97-2003 (.doc), RTF and
-# OpenDocument (.odt), as people who keep old plans or use LibreOffice have them, plus a
-# damaged .doc and an empty .rtf. Run once by hand (needs libreoffice-writer-nogui); the files
-# are committed, so `make test` needs no LibreOffice to have them.
+# Makes LegacyFixtures/: every Fixture saved by LibreOffice as Word 97-2003 (.doc), RTF and
+# OpenDocument (.odt), and the template as a Word 97-2003 template (.dot) too, as people who keep
+# old plans or use LibreOffice have them; plus a damaged .doc and an empty .rtf. Run once by hand
+# (needs libreoffice-writer-nogui); the files are committed, so `make test` needs no LibreOffice to
+# have them. What LibreOffice's export loses on the way is said in Tests/CommandTests/LegacyTests.swift.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=LegacyFixtures
@@ -10,12 +11,19 @@ profile=$(mktemp -d)
 trap 'rm -rf "$profile"' EXIT
 rm -rf "$out"
 mkdir -p "$out"
-for name in 2025-under1 2025-two-goals 2024-complete 2024-under1; do
-  for fmt in doc rtf odt; do
-    soffice -env:UserInstallation=file://"$profile" --headless --norestore --convert-to "$fmt" --outdir "$out" "Fixtures/$name.docx" >/dev/null 2>&1
-  done
+convert() {   # format, files...
+  local fmt=$1
+  shift
+  soffice -env:UserInstallation=file://"$profile" --headless --norestore --convert-to "$fmt" --outdir "$out" "$@" >/dev/null 2>&1
+}
+for fmt in doc rtf odt; do
+  convert "$fmt" Fixtures/*.docx Fixtures/*.docm Fixtures/*.dotx
 done
+convert dot Fixtures/*.dotx
+# An .odt saved with a password (RTF has none to give; a .doc with one is made by LegacyTests,
+# its one flag set, as LibreOffice saves no .doc with a password).
+/usr/bin/python3 scripts/save-with-password.py Fixtures/2025-under1.docx "$out/med adgangskode.odt" hemmelig >/dev/null 2>&1
 # A .doc cut off half-way, and an .rtf with nothing in it.
 head -c 4096 "$out/2025-under1.doc" > "$out/damaged.doc"
 : > "$out/empty.rtf"
-ls -la "$out"
+ls "$out" | sed 's/.*\.//' | sort | uniq -c

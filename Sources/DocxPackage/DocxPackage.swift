@@ -179,7 +179,7 @@ public final class DocxPackage {
             } else if Self.locate(za, "/ppt/presentation.xml") != nil {
                 throw ReadError(.presentation)
             } else if Self.locate(za, "/content.xml") != nil && Self.locate(za, "/mimetype") != nil {
-                throw ReadError(.odf)
+                throw ReadError(Self.odfIsEncrypted(za, limits: limits) ? .encrypted : .odf)
             } else {
                 throw ReadError(.noMainPart)
             }
@@ -323,6 +323,20 @@ public final class DocxPackage {
         } catch {
             throw ReadError(.notWellFormed(String(describing: error)), part: name)
         }
+    }
+
+    /// An OpenDocument file saved with a password: its manifest gives its parts' encryption data.
+    static func odfIsEncrypted(_ za: OpaquePointer, limits: ReadLimits) -> Bool {
+        let name = "/META-INF/manifest.xml"
+        guard let idx = locate(za, name),
+              let s = try? PartStream(archive: za, index: idx, name: name, limits: limits, totalBefore: 0) else { return false }
+        var out: [UInt8] = [], buf = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buf.withUnsafeMutableBytes { s.read(into: $0) }
+            if n <= 0 { break }
+            out += buf[0..<n]
+        }
+        return Sniff.search(out, Array("encryption-data".utf8))
     }
 
     /// A bounded stream over one part's inflated bytes.

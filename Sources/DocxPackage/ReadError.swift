@@ -12,6 +12,7 @@ public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
         case legacyWord            // OLE2 with a WordDocument stream: Word 97-2003 .doc/.dot
         case encrypted             // OLE2 holding EncryptionInfo/EncryptedPackage
         case otherOLE2(String)     // an Excel/PowerPoint 97-2003 file or another OLE2 file
+        case damagedOLE2           // an OLE2 signature, but its sectors or directory cannot be followed
         case flatXML               // Word 2003 XML or Flat OPC, not a package
         case odf                   // OpenDocument text (.odt) and friends
         case notZip                // no known signature
@@ -76,6 +77,7 @@ public struct ReadError: Error, Equatable, Sendable, CustomStringConvertible {
         case .legacyWord: return "legacy-word"
         case .encrypted: return "encrypted"
         case .otherOLE2: return "legacy-office"
+        case .damagedOLE2: return "damaged-office"
         case .flatXML: return "flat-xml"
         case .odf: return "opendocument"
         case .notZip: return "not-a-package"

@@ -1,8 +1,6 @@
 /// Tells what a file is from its first bytes, before any zip reading, so that
 /// what is not a Word package is refused with a line naming what it is.
-enum Sniff {
-    static let ole2: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
-
+public enum Sniff {
     static func check(_ b: [UInt8]) throws(ReadError) {
         if b.isEmpty { throw ReadError(.empty) }
         if b.allSatisfy({ $0 == 0 }) { throw ReadError(.corruptZip("bare nul-bytes / only zero bytes")) }
@@ -11,7 +9,7 @@ enum Sniff {
         }
         if starts(b, Array("%PDF".utf8)) { throw ReadError(.pdf) }
         if starts(b, Array("{\\rtf".utf8)) { throw ReadError(.rtf) }
-        if starts(b, ole2) { throw ReadError(ole2Kind(b)) }
+        if starts(b, CompoundFile.signature) { throw ReadError(ole2Kind(b)) }
         // XML in one file: Word 2003 XML (w:wordDocument) or Flat OPC (pkg:package).
         let head = String(decoding: b.prefix(4096), as: UTF8.self)
         if head.contains("<?xml") || head.hasPrefix("<") || head.hasPrefix("\u{FEFF}<") {
@@ -43,6 +41,7 @@ enum Sniff {
     /// An OLE2 compound file: told apart by the names of its streams, which are
     /// stored in UTF-16LE in the directory sectors.
     static func ole2Kind(_ b: [UInt8]) -> ReadError.Reason {
+        guard CompoundFile(b) != nil else { return .damagedOLE2 }
         func has(_ name: String) -> Bool {
             let pat = Array(name.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
             return search(b, pat)
@@ -55,42 +54,30 @@ enum Sniff {
     }
 
     /// A Word 97-2003 document saved with a password: its File Information Block (the start of
-    /// the WordDocument stream) has fEncrypted set. The stream's directory entry is found by its
-    /// name at an entry's place (sectors of 128-byte entries after the 512-byte header); the
-    /// stream's first sector holds the FIB.
+    /// the WordDocument stream) has fEncrypted set.
     static func wordIsEncrypted(_ b: [UInt8]) -> Bool {
-        guard b.count >= 512 else { return false }
-        let sectorSize = 1 << Int(UInt16(b[0x1E]) | UInt16(b[0x1F]) << 8)
-        guard sectorSize == 512 || sectorSize == 4096 else { return false }
-        let name = Array("WordDocument".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
-        func u32(_ i: Int) -> Int { Int(b[i]) | Int(b[i + 1]) << 8 | Int(b[i + 2]) << 16 | Int(b[i + 3]) << 24 }
-        var entry = 512
-        while entry + 128 <= b.count {
-            if b[entry..<entry + name.count].elementsEqual(name) {
-                let fib = (u32(entry + 0x74) + 1) * sectorSize
-                guard fib + 12 <= b.count, b[fib] == 0xEC, b[fib + 1] == 0xA5 else { return false }   // wIdent
-                return b[fib + 0x0B] & 0x01 != 0   // fEncrypted: bit 8 of the flags at 0x0A
-            }
-            entry += 128
-        }
-        return false
+        guard let fib = CompoundFile(b)?.stream("WordDocument"), fib.count >= 12, fib[0] == 0xEC, fib[1] == 0xA5 else { return false }   // wIdent
+        return fib[0x0B] & 0x01 != 0   // fEncrypted: bit 8 of the flags at 0x0A
     }
 
-    static func search(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, hay.count >= needle.count else { return false }
+    static func search(_ hay: [UInt8], _ needle: [UInt8]) -> Bool { firstIndex(of: needle, in: hay) != nil }
+
+    /// Where `needle` first occurs in `hay` at or after `from`.
+    public static func firstIndex(of needle: [UInt8], in hay: [UInt8], from: Int = 0) -> Int? {
+        guard let first = needle.first, from >= 0, hay.count >= needle.count else { return nil }
         return hay.withUnsafeBufferPointer { h in
             needle.withUnsafeBufferPointer { n in
-                var i = 0
+                var i = from
                 let last = h.count - n.count
                 while i <= last {
                     if h[i] == first {
                         var j = 1
                         while j < n.count && h[i + j] == n[j] { j += 1 }
-                        if j == n.count { return true }
+                        if j == n.count { return i }
                     }
                     i += 1
                 }
-                return false
+                return nil
             }
         }
     }

@@ -145,7 +145,12 @@ extension MessageLanguage {
 }
 
 /// Help text in the run's language.
-public func helpText(da: String, en: String) -> String { MessageLanguage.ofRun.pick(da: da, en: en) }
+/// Lines within a paragraph are joined, so that the help is wrapped to the terminal's width
+/// alone (the sources keep theirs short); paragraphs stay apart.
+public func helpText(da: String, en: String) -> String {
+    MessageLanguage.ofRun.pick(da: da, en: en).components(separatedBy: "\n\n")
+        .map { $0.split(separator: "\n").joined(separator: " ") }.joined(separator: "\n\n")
+}
 
 /// An option's or argument's help in the run's language.
 public func help(da: String, en: String, valueName: String? = nil) -> ArgumentHelp {

@@ -11,7 +11,7 @@ public enum StoreCommandHelp {
         discussion: helpText(da: """
         Gennemgår filer og mapper rekursivt og læser .docx, .docm, .dotx og .dotm ind i én SQLite-database: én række pr. indhold i plans, hver sti i sources, og goals, signs, trial_actions, milestones, contributing_workplaces, findings, failures, unread_files og imports.
 
-        Words låsefiler (~$...) og skjulte filer og mapper springes over; andre filer tælles som sprunget over (--verbose viser dem), og filer der ligner planer (PDF ...) nævnes; .doc, .dot, .rtf og .odt registreres som fejl med råd om at omsætte dem.
+        Words låsefiler (~$...) og skjulte filer og mapper springes over; andre filer tælles som sprunget over (--verbose viser dem), og filer der ligner planer (PDF ...) nævnes; .doc, .dot, .rtf og .odt omsættes med LibreOffice, når det er installeret (soffice på PATH eller --soffice), og registreres ellers som fejl med råd om at omsætte dem.
 
         Kan køres igen: uændrede filer læses ikke igen. Kan stoppes: Ctrl-C gør den igangværende batch færdig, viser opsummeringen og afslutter med 130; efter kill -9 er databasen hel, og en ny kørsel gør arbejdet færdigt.
 
@@ -19,7 +19,7 @@ public enum StoreCommandHelp {
         """, en: """
         Walks files and folders recursively and reads .docx, .docm, .dotx and .dotm into one SQLite database: one row per distinct content in plans, every path in sources, and goals, signs, trial_actions, milestones, contributing_workplaces, findings, failures, unread_files and imports.
 
-        Word lock files (~$...) and hidden files and folders are skipped; other files are counted as skipped (--verbose lists them), and files that look like plans (a PDF ...) are named; .doc, .dot, .rtf and .odt are recorded as failures with advice to convert them.
+        Word lock files (~$...) and hidden files and folders are skipped; other files are counted as skipped (--verbose lists them), and files that look like plans (a PDF ...) are named; .doc, .dot, .rtf and .odt are converted with LibreOffice when it is installed (soffice on PATH, or --soffice), else recorded as failures with advice to convert them.
 
         Safe to re-run: unchanged files are not read again. Safe to stop: Ctrl-C finishes the current batch, prints the summary and exits 130; after kill -9 the database is intact and a re-run finishes the job.
 

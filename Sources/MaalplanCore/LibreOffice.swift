@@ -33,6 +33,9 @@ public struct LibreOffice: Sendable {
     /// The names of the formats it converts: Word 97-2003 document and template, RTF, OpenDocument text.
     public static let extensions: Set<String> = ["doc", "dot", "rtf", "odt"]
 
+    /// Files converted by one LibreOffice process in an import.
+    public static let batchSize = 40
+
     /// The formats converted: by the sniffed reason the reader refused the file for.
     public static func converts(_ reason: ReadError.Reason) -> Bool {
         switch reason {

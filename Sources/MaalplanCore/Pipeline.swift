@@ -40,10 +40,18 @@ public enum Pipeline {
                                convertedBy: String, target: Phase? = nil, language: MessageLanguage = .da,
                                rules: MappingRules = .standard,
                                limits: ReadLimits = .default) throws(ReadError) -> (plan: Plan, report: ValidationReport) {
-        let file = try DocxPackage.readFile(path: docx, limits: limits)
-        var (plan, report) = try analyse(bytes: file.bytes, path: path, sha256: sha256, target: target, language: language, rules: rules, limits: limits)
-        plan.source = SourceInfo(path: path, sha256: sha256, bytes: original.count, format: legacyFormat(path, reason), convertedBy: convertedBy)
-        return (plan, report)
+        let doc = try read(converted: docx, original: original, limits: limits)
+        return try analyse(doc, source: SourceInfo(path: path, sha256: sha256, bytes: original.count, format: legacyFormat(path, reason),
+                                                   convertedBy: convertedBy),
+                           target: target, language: language, rules: rules, limits: limits)
+    }
+
+    /// The .docx LibreOffice made of an original, read, with the images' descriptions its import
+    /// of .doc and .rtf drops put back from the original.
+    static func read(converted docx: String, original: [UInt8], limits: ReadLimits) throws(ReadError) -> WordDocument {
+        var doc = try WordReader.read(path: docx, limits: limits)
+        doc.restoreImageDescriptions(OriginalDescriptions.of(original))
+        return doc
     }
 
     /// `body` given the .docx LibreOffice makes of `path`; what it made is removed afterwards.
@@ -63,7 +71,8 @@ public enum Pipeline {
             return try WordReader.read(path: path)
         } catch {
             guard let converter, LibreOffice.converts(error.reason) else { throw error }
-            return try converting(path, with: converter) { (docx) throws(ReadError) in try WordReader.read(path: docx) }
+            let original = try DocxPackage.readFile(path: path).bytes
+            return try converting(path, with: converter) { (docx) throws(ReadError) in try read(converted: docx, original: original, limits: .default) }
         }
     }
 
@@ -101,10 +110,16 @@ public enum Pipeline {
                                language: MessageLanguage = .da, rules: MappingRules = .standard, limits: ReadLimits = .default,
                                sharedParts: SharedPartCache? = nil) throws(ReadError) -> (plan: Plan, report: ValidationReport) {
         let pkg = try DocxPackage(bytes: bytes, path: path, limits: limits, sharedParts: sharedParts)
-        let doc = try WordReader.read(package: pkg)
+        return try analyse(try WordReader.read(package: pkg), source: SourceInfo(path: path, sha256: sha256, bytes: bytes.count, format: pkg.format.rawValue),
+                           target: target, language: language, rules: rules, limits: limits)
+    }
+
+    /// A document read: mapped, checked against the limits, validated; `source` says where it came from.
+    static func analyse(_ doc: WordDocument, source: SourceInfo, target: Phase?, language: MessageLanguage, rules: MappingRules,
+                        limits: ReadLimits) throws(ReadError) -> (plan: Plan, report: ValidationReport) {
         var result = Mapper.map(doc, rules: rules)
         try check(result.plan, limits)
-        result.plan.source = SourceInfo(path: path, sha256: sha256, bytes: bytes.count, format: pkg.format.rawValue)
+        result.plan.source = source
         let report = Validator.validate(result, target: target, language: language)
         result.plan.phaseReached = report.phaseReached
         result.plan.findings = report.findings

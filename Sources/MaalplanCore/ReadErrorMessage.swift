@@ -59,6 +59,11 @@ extension ReadError {
         case .otherOLE2(let kind):
             return (lang.pick(da: "filen er et ældre Office-dokument (\(kind)), ikke Word", en: "the file is an older Office file (\(kind)), not Word"),
                     lang.pick(da: "brug en .docx-fil", en: "use a .docx file"))
+        case .damagedOLE2:
+            return (lang.pick(da: "filen er en beskadiget eller afkortet Office 97-2003-fil (.doc)",
+                              en: "the file is a damaged or truncated Office 97-2003 file (.doc)"),
+                    lang.pick(da: "find en hel kopi af dokumentet, eller åbn den i Word og lad Word reparere den",
+                              en: "find a whole copy, or open it in Word and let Word repair it"))
         case .flatXML:
             return (lang.pick(da: "filen er Word-XML i én fil (Word 2003 XML eller Flat OPC), ikke .docx",
                               en: "the file is single-file Word XML (Word 2003 XML or Flat OPC), not .docx"),

@@ -45,6 +45,10 @@ public struct ImportProgress: Sendable {
     public var total: Int
     public var failed: Int
     public var seconds: Double
+    /// Of `done` and `total`, the files LibreOffice converts (0 and 0 without it): they take a
+    /// second or more each, the others milliseconds, so they are counted and timed apart.
+    public var legacyDone = 0
+    public var legacyTotal = 0
 }
 
 /// What a run did, for the summary.
@@ -101,6 +105,8 @@ public final class Importer {
     private var started = Date()
     private var lastProgress = Date.distantPast
     private var total = 0
+    /// Files in older formats this run gives LibreOffice (none without it).
+    private var legacyTotal = 0
 
     public func run(_ walk: WalkResult, arguments: [String], stop: StopFlag) throws(StoreError) -> ImportSummary {
         do {
@@ -120,6 +126,7 @@ public final class Importer {
         counts.skipped = walk.skippedFiles
         for s in walk.skipped where !s.isFolder { summary.skippedByReason[s.reason, default: 0] += 1 }
         total = counts.candidates
+        legacyTotal = options.converter == nil ? 0 : walk.candidates.count { $0.legacy }
 
         let jsonExport = try options.jsonDir.map { (dir) throws(StoreError) in
             try JSONExport(folder: dir, paths: walk.candidates.map(\.path),
@@ -166,7 +173,7 @@ public final class Importer {
             guard force || now.timeIntervalSince(lastProgress) >= 0.2 else { return }
             lastProgress = now
             onProgress(ImportProgress(done: writer.written, total: total, failed: writer.counts.failed,
-                                      seconds: now.timeIntervalSince(started)))
+                                      seconds: now.timeIntervalSince(started), legacyDone: writer.writtenLegacy, legacyTotal: legacyTotal))
         }
         func write(_ results: [FileResult], quick: Bool = false, more: (() -> [FileResult]?)? = nil) throws {
             try writer.write(results, quick: quick, more: more)

@@ -35,9 +35,6 @@ final class ParsePool: @unchecked Sendable {
     private let group = DispatchGroup()
     let queue: ResultQueue
 
-    /// Files converted by one LibreOffice process.
-    static let conversionBatch = 40
-
     /// Starts `jobs` threads over `work` (each file with the content stored for its path, if any).
     /// With a converter, the files of older formats (.doc, .rtf, .odt by their names) go to
     /// converting threads instead, at most `jobs` of them, each converting a batch of files with
@@ -46,7 +43,7 @@ final class ParsePool: @unchecked Sendable {
          language: MessageLanguage, rules: MappingRules, converter: LibreOffice? = nil, stop: StopFlag) {
         let legacy = converter == nil ? [] : work.filter { $0.0.legacy }
         let plain = converter == nil ? work : work.filter { !$0.0.legacy }
-        let batches = stride(from: 0, to: legacy.count, by: Self.conversionBatch).map { Array(legacy[$0..<min($0 + Self.conversionBatch, legacy.count)]) }
+        let batches = stride(from: 0, to: legacy.count, by: LibreOffice.batchSize).map { Array(legacy[$0..<min($0 + LibreOffice.batchSize, legacy.count)]) }
         let parsers = plain.isEmpty ? 0 : max(1, min(jobs, plain.count))
         let converters = batches.isEmpty ? 0 : max(1, min(jobs, batches.count))
         queue = ResultQueue(capacity: queueCapacity, producers: parsers + converters)

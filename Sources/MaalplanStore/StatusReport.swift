@@ -139,7 +139,7 @@ extension FailureRow {
             "name-not-utf8": ("navn ikke UTF-8", "name not UTF-8"), "is-directory": ("mappe", "folder"),
             "not-a-file": ("ikke en fil", "not a file"), "empty-file": ("tom fil", "empty file"), "pdf": ("PDF", "PDF"),
             "rtf": ("RTF", "RTF"), "legacy-word": ("Word 97-2003", "Word 97-2003"), "encrypted": ("adgangskode", "password"),
-            "legacy-office": ("ældre Office-fil", "older Office file"), "flat-xml": ("Word-XML i én fil", "single-file Word XML"),
+            "legacy-office": ("ældre Office-fil", "older Office file"), "damaged-office": ("beskadiget .doc", "damaged .doc"), "flat-xml": ("Word-XML i én fil", "single-file Word XML"),
             "opendocument": ("OpenDocument", "OpenDocument"), "not-a-package": ("ukendt format", "unknown format"),
             "corrupt-zip": ("beskadiget", "damaged"), "too-many-entries": ("for mange dele", "too many parts"),
             "no-main-part": ("intet hoveddokument", "no main document"), "spreadsheet": ("regneark", "spreadsheet"),

@@ -18,6 +18,8 @@ final class BatchWriter {
     private(set) var failureReasons: [String: Int] = [:]
     /// Results written.
     private(set) var written = 0
+    /// Of them, files in an older format (read through LibreOffice when it is there).
+    private(set) var writtenLegacy = 0
     /// JSON files (--json-dir) that could not be written.
     private(set) var jsonNotWritten = 0
     private var inserter = RowInserter()
@@ -44,6 +46,7 @@ final class BatchWriter {
         /// JSON to write (path → text) or remove (path → nil) once the batch is stored.
         var json: [(String, String?)] = []
         var written = 0
+        var writtenLegacy = 0
     }
 
     /// Writes results in one transaction, and those `more` gives while it is open (until it gives
@@ -79,6 +82,7 @@ final class BatchWriter {
                                 }
                             }
                             batch.written += 1
+                            if results[i].candidate.legacy { batch.writtenLegacy += 1 }
                             i += 1
                         }
                         guard !exhausted, let next = more?() else { exhausted = true; break }
@@ -102,6 +106,7 @@ final class BatchWriter {
         counts += batch.counts
         run.record(counts)
         written += batch.written
+        writtenLegacy += batch.writtenLegacy
         for (k, v) in batch.reasons { failureReasons[k, default: 0] += v }
         if let jsonExport {
             for (path, text) in batch.json {

@@ -52,6 +52,30 @@ public struct WordDocument: Sendable, Equatable {
         if !visit(self.body) { return }
         for f in footers where !visit(f.blocks) { return }
     }
+
+    /// Descriptions a converter lost (LibreOffice's import of .doc and .rtf drops them), put back
+    /// from the original onto the images that have none, in `imageDescriptions`' order.
+    public mutating func restoreImageDescriptions(_ lost: [String]) {
+        var next = lost[...]
+        func visit(_ blocks: inout [Block]) {
+            for i in blocks.indices where !next.isEmpty {
+                switch blocks[i] {
+                case .paragraph(var p):
+                    guard p.images.contains(where: { $0.description == nil }) else { continue }
+                    for k in p.images.indices where p.images[k].description == nil && !next.isEmpty {
+                        p.images[k].description = next.removeFirst()
+                    }
+                    blocks[i] = .paragraph(p)
+                case .table(var t):
+                    for c in t.cells.indices { visit(&t.cells[c].blocks) }
+                    blocks[i] = .table(t)
+                }
+            }
+        }
+        for h in headers.indices { visit(&headers[h].blocks) }
+        visit(&body)
+        for f in footers.indices { visit(&footers[f].blocks) }
+    }
 }
 
 public enum HeaderFooterKind: String, Sendable, Codable {

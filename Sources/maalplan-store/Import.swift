@@ -181,13 +181,24 @@ struct Import: ParsableCommand {
         return lang == .da ? s.replacingOccurrences(of: ".", with: ",") : s
     }
 
+    /// "120/300 filer · 45,0 filer/s · 40/200 ældre formater (LibreOffice) · ca. 12 s tilbage · 0 fejl".
+    /// The time left is the longer of the two kinds' (each at its own pace so far); it is not said
+    /// before the first conversions are done, as nothing tells their pace before.
     static func progressLine(_ p: ImportProgress, _ lang: MessageLanguage) -> String {
         let da = lang == .da
         let rate = p.seconds > 0 ? Double(p.done) / p.seconds : 0
         var s = da ? "\(p.done)/\(p.total) filer" : "\(p.done)/\(p.total) files"
         s += " · " + number(rate, lang) + (da ? " filer/s" : " files/s")
-        if rate > 0 && p.done < p.total {
-            let left = Int((Double(p.total - p.done) / rate).rounded(.up))
+        if p.legacyTotal > 0 {
+            s += " · \(p.legacyDone)/\(p.legacyTotal) " + (da ? "ældre formater (LibreOffice)" : "older formats (LibreOffice)")
+        }
+        var left: Double? = nil
+        for (done, total) in [(p.done - p.legacyDone, p.total - p.legacyTotal), (p.legacyDone, p.legacyTotal)] where done < total {
+            guard done > 0, p.seconds > 0 else { left = nil; break }
+            left = max(left ?? 0, Double(total - done) / (Double(done) / p.seconds))
+        }
+        if let left {
+            let left = Int(left.rounded(.up))
             s += " · " + (da ? "ca. " : "about ") + (left >= 60 ? "\(left / 60) min \(left % 60) s" : "\(left) s") + (da ? " tilbage" : " left")
         }
         s += " · \(p.failed) " + (da ? "fejl" : (p.failed == 1 ? "failure" : "failures"))

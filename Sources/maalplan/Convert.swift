@@ -21,7 +21,7 @@ struct Convert: ParsableCommand {
         """)
     )
 
-    @Argument(help: help(da: "Målplanen (.docx, .docm, .dotx, .dotm).", en: "The plan (.docx, .docm, .dotx, .dotm)."))
+    @Argument(help: help(da: "Målplanen (.docx, .docm, .dotx, .dotm; .doc, .dot, .rtf, .odt med LibreOffice).", en: "The plan (.docx, .docm, .dotx, .dotm; .doc, .dot, .rtf, .odt with LibreOffice)."))
     var file: String
 
     @Option(name: .shortAndLong, help: help(da: "Skriv JSON til denne fil i stedet for standard-output.", en: "Write the JSON to this file instead of standard output."))

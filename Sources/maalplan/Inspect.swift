@@ -27,7 +27,7 @@ struct Inspect: ParsableCommand {
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
 
-    @Argument(help: help(da: "Word-filen (.docx, .docm, .dotx, .dotm).", en: "The Word file (.docx, .docm, .dotx, .dotm)."))
+    @Argument(help: help(da: "Word-filen (.docx, .docm, .dotx, .dotm; .doc, .dot, .rtf, .odt med LibreOffice).", en: "The Word file (.docx, .docm, .dotx, .dotm; .doc, .dot, .rtf, .odt with LibreOffice)."))
     var file: String
 
     @Option(name: .long, help: help(da: "Uddata: text (én linje pr. afsnit) eller json (hele modellen).", en: "Output: text (a line per paragraph) or json (the whole model)."))

@@ -3,7 +3,7 @@ import MaalplanCore
 import TestSupport
 import XCTest
 
-/// Issue 15 (begun): .doc, .rtf and .odt read through LibreOffice (LegacyFixtures/, made from
+/// Issue 15: .doc, .dot, .rtf and .odt read through LibreOffice (LegacyFixtures/, made from
 /// Fixtures by scripts/make-legacy-fixtures.sh). Skipped, with the reason printed, where
 /// LibreOffice is not installed; `.ci/run` installs it.
 final class LegacyTests: XCTestCase {
@@ -21,27 +21,103 @@ final class LegacyTests: XCTestCase {
         try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(r.out.utf8)) as? [String: Any], r.err)
     }
 
-    func testEachLegacyFileReadsAsItsDocx() throws {
-        try requireLibreOffice()
-        let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder).sorted()
-            .filter { ["doc", "rtf", "odt"].contains(($0 as NSString).pathExtension) && !$0.hasPrefix("damaged") && !$0.hasPrefix("empty") }
-        XCTAssertEqual(files.count, 12)
-        for name in files {
-            let path = Self.folder + "/" + name
-            let stem = (name as NSString).deletingPathExtension, ext = (name as NSString).pathExtension
-            let legacy = try runBinary(["convert", path], self)
-            XCTAssertEqual(legacy.status, 0, "\(name): \(legacy.err)")
-            let docx = try runBinary(["convert", Paths.fixtures.appendingPathComponent(stem + ".docx").path], self)
-            var a = try json(legacy), b = try json(docx)
-            let source = try XCTUnwrap(a.removeValue(forKey: "source") as? [String: Any])
-            b.removeValue(forKey: "source")
-            XCTAssertEqual(source["format"] as? String, ext, name)
-            XCTAssertEqual(source["sha256"] as? String, SHA256.hex([UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))), "the original's, not the converted file's: \(name)")
-            XCTAssertTrue((source["convertedBy"] as? String)?.hasPrefix("LibreOffice ") == true, "\(source)")
-            // LibreOffice's Word 97 and RTF export drop an image's description, where the logo names the organisation.
-            if ext != "odt" { a.removeValue(forKey: "organisation"); b.removeValue(forKey: "organisation") }
-            XCTAssertTrue(jsonEqual(a, b), "\(name) reads as \(stem).docx: \(compact(a))\n\(compact(b))")
+    /// What LibreOffice's own export lost when it made a legacy fixture from its .docx: the plan
+    /// read from the legacy file differs from the .docx's there, and only there. Each was checked
+    /// by opening the legacy file's conversion (`maalplan inspect`).
+    static func lostByTheExport(_ stem: String, _ ext: String, plan: inout [String: Any]) {
+        // The Word 97 export writes no image description (alt text): the logo's, which names the
+        // organisation, is not in the .doc at all. (RTF keeps it; LibreOffice's import drops it
+        // and maalplan reads it from the original.)
+        if ext == "doc" || ext == "dot" { plan["organisation"] = [String]() }
+        // The Word 97 export of pandoc's last table (Milepælsplan | Evaluering | Læring) writes its
+        // cells as paragraphs after the table: the goal has no milestones, evaluation or learning,
+        // and the text is said as unplaced.
+        if stem == "habit-pandoc" && ext == "doc", var goals = plan["goals"] as? [[String: Any]] {
+            goals[0]["milestones"] = [Any]()
+            goals[0]["evaluation"] = ""
+            goals[0]["learning"] = ""
+            plan["goals"] = goals
+            plan["phaseReached"] = "UNDER2"
         }
+    }
+
+    /// Findings that differ for the same reason: (severity, code, field, location) as the .docx's,
+    /// but where LibreOffice joined a table split in two (it saves two tables with nothing between
+    /// them as one), the split is not there to be said and the tables after it are counted one less.
+    static func findings(_ plan: [String: Any], joined: Bool) -> [String] {
+        ((plan["findings"] as? [[String: Any]]) ?? []).compactMap { f in
+            let code = f["code"] as? String ?? ""
+            if joined { return code == "split-table" ? nil : "\(f["severity"] ?? "") \(code) \(f["field"] ?? "")" }
+            return "\(f["severity"] ?? "") \(code) \(f["field"] ?? "") \(compact(f["location"]))"
+        }
+    }
+
+    /// Every Fixture saved as .doc, .rtf and .odt (and the template as .dot) by LibreOffice,
+    /// imported as one folder: each reads as its .docx's hand-written expected JSON, its findings as
+    /// the .docx's, and its source is the original. The damaged, empty and password-protected files
+    /// fail with one line each. One LibreOffice converts each batch; the re-run starts none.
+    func testEveryLegacyFixtureImportsAsItsDocxAndTheReRunStartsNoLibreOffice() throws {
+        try requireLibreOffice()
+        let dir = try temporaryFolder(self)
+        let real = try XCTUnwrap(LibreOffice.find()).executable
+        try writeText("#!/bin/sh\necho started >> \(dir)/starts\nexec \(real) \"$@\"\n", dir + "/soffice")
+        XCTAssertEqual(chmod(dir + "/soffice", 0o755), 0)
+        func starts() -> Int { ((try? String(contentsOfFile: dir + "/starts", encoding: .utf8)) ?? "").split(separator: "\n").count }
+        let db = dir + "/x.sqlite"
+        let r = try runBinary(["import", Self.folder, "--db", db, "--json-dir", dir + "/json", "--soffice", dir + "/soffice"], self)
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssertEqual(r.err.split(separator: "\n").sorted(), [
+            "maalplan: \(Self.folder)/damaged.doc: filen er en beskadiget eller afkortet Office 97-2003-fil (.doc) – find en hel kopi af dokumentet, eller åbn den i Word og lad Word reparere den",
+            "maalplan: \(Self.folder)/empty.rtf: filen er tom (0 byte) – find en gemt kopi af dokumentet; Word efterlader tomme filer ved nedbrud",
+            "maalplan: \(Self.folder)/med adgangskode.odt: filen er beskyttet med adgangskode (krypteret) – åbn den i Word, fjern adgangskoden og gem igen",
+        ])
+        let fixtures = Paths.fixtureDocuments()
+        let legacy = try FileManager.default.contentsOfDirectory(atPath: Self.folder).filter {
+            !["damaged.doc", "empty.rtf", "med adgangskode.odt"].contains($0)
+        }
+        XCTAssertEqual(legacy.count, fixtures.count * 3 + 1, "a .doc, .rtf and .odt for each Fixture, and a .dot")
+        XCTAssertTrue(r.out.contains("Importeret:    \(legacy.count) ("), r.out)
+        XCTAssertEqual(starts(), (legacy.count + LibreOffice.batchSize - 1) / LibreOffice.batchSize + 1,
+                       "one LibreOffice for each batch (the damaged, empty and locked files are refused before), one says its version")
+
+        var docx: [String: [String: Any]] = [:]
+        for f in fixtures {
+            docx[f.deletingPathExtension().lastPathComponent] = try XCTUnwrap(parseJSON(Pipeline.convert(path: f.path).json.serialized()) as? [String: Any])
+        }
+        var read = 0
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir + "/json") {
+            let got = try XCTUnwrap(parseJSON(file: URL(fileURLWithPath: dir + "/json/" + name)) as? [String: Any])
+            let source = try XCTUnwrap(got["source"] as? [String: Any])
+            let path = try XCTUnwrap(source["path"] as? String)
+            let file = (path as NSString).lastPathComponent
+            let stem = (file as NSString).deletingPathExtension, ext = (file as NSString).pathExtension
+            XCTAssertEqual(source["format"] as? String, ext, file)
+            XCTAssertEqual(source["sha256"] as? String, SHA256.hex([UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))),
+                           "the original's, not the converted file's: \(file)")
+            XCTAssertTrue((source["convertedBy"] as? String)?.hasPrefix("LibreOffice ") == true, "\(source)")
+            var want = try XCTUnwrap(parseJSON(file: Paths.fixtures.appendingPathComponent(stem + ".expected.json")) as? [String: Any])
+            Self.lostByTheExport(stem, ext, plan: &want)
+            for (key, value) in want where key != "source" && key != "findings" {
+                XCTAssert(jsonEqual(got[key], value), "\(file): \(key)\n got: \(compact(got[key]))\nwant: \(compact(value))")
+            }
+            let own = try XCTUnwrap(docx[stem], file)
+            if stem == "habit-pandoc" && ext == "doc" {
+                XCTAssertEqual((got["findings"] as? [[String: Any]])?.filter { $0["code"] as? String == "unplaced-text" }.count, 3, file)
+            } else {
+                let joined = ["habit-libreoffice-split", "habit-split-tegn-grid"].contains(stem)
+                XCTAssertEqual(Self.findings(got, joined: joined), Self.findings(own, joined: joined), file)
+            }
+            read += 1
+        }
+        XCTAssertEqual(read, legacy.count)
+        XCTAssertEqual(try query(db, "SELECT COUNT(*) FROM sources", Int.self), [legacy.count])
+        XCTAssertEqual(try query(db, "SELECT DISTINCT format FROM plans ORDER BY format", String.self), ["doc", "dot", "odt", "rtf"])
+        XCTAssertEqual(try query(db, "SELECT COUNT(*) FROM plans WHERE converted_by IS NULL OR converted_by NOT LIKE 'LibreOffice %'", Int.self), [0])
+
+        let first = starts()
+        let again = try runBinary(["import", Self.folder, "--db", db, "--soffice", dir + "/soffice"], self)
+        XCTAssertTrue(again.out.contains("Uændret:       \(legacy.count)"), again.out)
+        XCTAssertEqual(starts(), first, "an unchanged .doc starts no LibreOffice")
     }
 
     /// The private profile and the converted file are removed once the plan is read.
@@ -57,7 +133,8 @@ final class LegacyTests: XCTestCase {
     }
 
     func testWhatCannotBeReadIsOneLine() throws {
-        for (name, says) in [("damaged.doc", "ældre Office-dokument"), ("empty.rtf", "filen er tom")] {
+        for (name, says) in [("damaged.doc", "beskadiget eller afkortet Office 97-2003-fil"), ("empty.rtf", "filen er tom"),
+                             ("med adgangskode.odt", "beskyttet med adgangskode")] {
             let r = try runBinary(["convert", Self.folder + "/" + name], self)
             XCTAssertEqual(r.status, 2)
             XCTAssertEqual(r.err.split(separator: "\n").count, 1, r.err)
@@ -78,26 +155,34 @@ final class LegacyTests: XCTestCase {
         XCTAssertEqual(bad.err, "maalplan: --soffice /findes/ikke/soffice: ikke et program der kan køres – angiv stien til soffice, fx /usr/bin/soffice\n")
     }
 
-    /// A folder of them imports; its re-run starts no LibreOffice (a wrapper counts its starts).
-    func testAFolderOfLegacyPlansImportsAndItsReRunStartsNoLibreOffice() throws {
+    /// On a terminal the import's progress line counts the conversions apart from the rest
+    /// (run under `script`, which gives it one).
+    func testTheProgressLineCountsConversionsApart() throws {
         try requireLibreOffice()
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), let bin = Paths.binary else {
+            print("testTheProgressLineCountsConversionsApart skipped: no /usr/bin/script (util-linux)")
+            throw XCTSkip("no script")
+        }
         let dir = try temporaryFolder(self)
-        let real = try XCTUnwrap(LibreOffice.find()).executable
-        try writeText("#!/bin/sh\necho started >> \(dir)/starts\nexec \(real) \"$@\"\n", dir + "/soffice")
-        XCTAssertEqual(chmod(dir + "/soffice", 0o755), 0)
-        func starts() -> Int { ((try? String(contentsOfFile: dir + "/starts", encoding: .utf8)) ?? "").split(separator: "\n").count }
-        let db = dir + "/x.sqlite"
-        let r = try runBinary(["import", Self.folder, "--db", db, "--soffice", dir + "/soffice"], self)
-        XCTAssertEqual(r.status, 1, r.err)   // damaged.doc and empty.rtf
-        XCTAssertTrue(r.out.contains("Importeret:    12 (12 nye planer"), r.out)
-        XCTAssertEqual(try query(db, "SELECT format || ' ' || COUNT(*) FROM plans GROUP BY format ORDER BY format", String.self),
-                       ["doc 4", "odt 4", "rtf 4"])
-        XCTAssertEqual(try query(db, "SELECT COUNT(*) FROM plans WHERE converted_by LIKE 'LibreOffice %'", Int.self), [12])
-        let first = starts()
-        XCTAssertEqual(first, 1 + 1, "one LibreOffice converts the batch of twelve; one more says its version")
-        let again = try runBinary(["import", Self.folder, "--db", db, "--soffice", dir + "/soffice"], self)
-        XCTAssertTrue(again.out.contains("Uændret:       12"), again.out)
-        XCTAssertEqual(starts(), first, "an unchanged .doc starts no LibreOffice")
+        try FileManager.default.createDirectory(atPath: dir + "/plans", withIntermediateDirectories: true)
+        for name in ["2025-under1.odt", "2024-under1.rtf", "2025-two-goals.doc"] {
+            try FileManager.default.copyItem(atPath: Self.folder + "/" + name, toPath: dir + "/plans/" + name)
+        }
+        for name in ["2025-under1.docx", "2025-under2.docx"] {
+            try FileManager.default.copyItem(at: Paths.fixtures.appendingPathComponent(name), to: URL(fileURLWithPath: dir + "/plans/" + name))
+        }
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        p.arguments = ["-qec", "'\(bin)' import '\(dir)/plans' --db '\(dir)/x.sqlite'", "/dev/null"]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardInput = FileHandle.nullDevice
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0, text)
+        XCTAssertTrue(text.contains("5/5 filer · ") && text.contains(" · 3/3 ældre formater (LibreOffice) · 0 fejl"), text)
+        XCTAssertTrue(text.contains("Importeret:    5 (5 nye planer"), text)
     }
 
     /// A batch that hangs is stopped at its time limit, and its files are converted one at a time.

@@ -102,23 +102,20 @@ final class PackageTests: XCTestCase {
         XCTAssertEqual(refusal(Array(#"{\rtf1\ansi\deff0 {\fonttbl {\f0 Times;}} Målplan\par}"#.utf8))?.reason, .rtf)
     }
 
-    /// A minimal OLE2-looking file: the signature, a header sector, then directory entries named in UTF-16LE.
+    /// An OLE2 compound file holding these streams (empty ones).
     static func ole2(_ streams: [String]) -> [UInt8] {
-        var b: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504)
-        for name in ["Root Entry"] + streams {
-            var entry: [UInt8] = []
-            for u in name.utf16 { entry += [UInt8(u & 0xFF), UInt8(u >> 8)] }
-            entry += [0, 0]
-            entry += [UInt8](repeating: 0, count: 128 - entry.count)
-            b += entry
-        }
-        return b + [UInt8](repeating: 0, count: 512)
+        compoundFile(streams.map { ($0, []) })
     }
 
     func testLegacyWordVersusEncrypted() {
         XCTAssertEqual(refusal(Self.ole2(["WordDocument", "1Table", "\u{5}SummaryInformation"]))?.reason, .legacyWord)
         XCTAssertEqual(refusal(Self.ole2(["EncryptionInfo", "EncryptedPackage", "\u{6}DataSpaces"]))?.reason, .encrypted)
         XCTAssertEqual(refusal(Self.ole2(["Workbook"]))?.reason, .otherOLE2("Excel 97-2003 .xls"))
+        // The signature and stream names, but sectors that cannot be followed: damaged, said so.
+        var cut = Self.ole2(["WordDocument", "1Table"])
+        cut.replaceSubrange(0x30..<0x34, with: [0x40, 0, 0, 0])   // the directory's first sector past the end
+        XCTAssertEqual(refusal(cut)?.reason, .damagedOLE2)
+        XCTAssertEqual(refusal(Array(Self.ole2(["WordDocument"]).prefix(600)))?.reason, .damagedOLE2)
     }
 
     func testSpreadsheet() throws {

@@ -29,7 +29,7 @@ final class ReadErrorMessageTests: XCTestCase {
 
     func testEveryReasonHasAMessageInBothLanguages() {
         let reasons: [ReadError.Reason] = [
-            .cannotOpen(errno: 2), .nameNotUTF8, .isDirectory, .notAFile, .empty, .pdf, .rtf, .legacyWord, .encrypted, .otherOLE2("Excel 97-2003 .xls"), .flatXML,
+            .cannotOpen(errno: 2), .nameNotUTF8, .isDirectory, .notAFile, .empty, .pdf, .rtf, .legacyWord, .encrypted, .otherOLE2("Excel 97-2003 .xls"), .damagedOLE2, .flatXML,
             .odf, .notZip, .corruptZip("Not a zip archive"), .tooManyEntries(10_000), .noMainPart, .spreadsheet, .presentation,
             .otherPackage("application/x"), .missingPart("/word/document.xml"), .notWellFormed("x"), .dtd, .partTooLarge(64 << 20),
             .totalTooLarge(160 << 20), .inputTooLarge(100 << 20), .compressionRatio(200), .tooDeep(256), .tablesTooDeep(32),

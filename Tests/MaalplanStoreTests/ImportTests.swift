@@ -181,10 +181,9 @@ final class FolderImportTests: XCTestCase {
         try write([0x50, 0x4B, 0x03, 0x04, 0, 0], root + "/budget.xlsx")
         try writePlan(5, root + "/.skjult.docx")
         try writePlan(6, root + "/.git/objects/plan.docx")
-        // A Word 97-2003 file: the OLE2 signature and a WordDocument stream name.
-        var ole = [UInt8]([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + [UInt8](repeating: 0, count: 504)
-        ole += Array("WordDocument".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }) + [UInt8](repeating: 0, count: 512)
-        try write(ole, root + "/Kultur/gammel.doc")
+        // A Word 97-2003 file by its container (a compound file with a WordDocument stream), whose
+        // content no Word wrote: no LibreOffice converts it.
+        try write(compoundFile([("WordDocument", [UInt8](repeating: 0x41, count: 600)), ("1Table", [])]), root + "/Kultur/gammel.doc")
         // A .docx cut off halfway (a copy that did not finish).
         let good = try SamplePlans.build(7)
         try write(Array(good.prefix(good.count / 2)), root + "/Kultur/afbrudt.docx")

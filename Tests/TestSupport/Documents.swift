@@ -81,3 +81,47 @@ public func oneCellRows(_ n: Int) -> String {
     }
     return s + "</w:tbl>"
 }
+
+/// An OLE2 compound file (MS-CFB, version 3, 512-byte sectors) holding `streams`, as Word 97-2003
+/// writes a .doc: one FAT sector, one directory sector (three streams at most), each stream in
+/// sectors of its own. A stream under 4,096 bytes is padded to that size so that it is not kept
+/// in the mini stream.
+public func compoundFile(_ streams: [(name: String, bytes: [UInt8])]) -> [UInt8] {
+    precondition(streams.count <= 3)
+    func le32(_ v: UInt32) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24)] }
+    func le16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
+    let end: UInt32 = 0xFFFF_FFFE, free: UInt32 = 0xFFFF_FFFF
+    var fat: [UInt32] = [0xFFFF_FFFD, end]   // the FAT's own sector, the directory's
+    var data: [UInt8] = []
+    var directory: [UInt8] = []
+    func entry(_ name: String, type: UInt8, start: UInt32, size: Int) -> [UInt8] {
+        var e: [UInt8] = []
+        for u in name.utf16 { e += le16(u) }
+        e += [0, 0]
+        let length = e.count
+        e += [UInt8](repeating: 0, count: 64 - e.count)
+        e += le16(UInt16(length)) + [type, 1] + le32(free) + le32(free) + le32(type == 5 && !streams.isEmpty ? 1 : free)
+        e += [UInt8](repeating: 0, count: 0x74 - e.count) + le32(start) + le32(UInt32(size)) + [0, 0, 0, 0]
+        return e
+    }
+    directory += entry("Root Entry", type: 5, start: end, size: 0)
+    for (i, s) in streams.enumerated() {
+        var bytes = s.bytes
+        if bytes.count < 4096 { bytes += [UInt8](repeating: 0, count: 4096 - bytes.count) }
+        let sectors = (bytes.count + 511) / 512
+        let first = UInt32(fat.count)
+        for k in 0..<sectors { fat.append(k == sectors - 1 ? end : first + UInt32(k) + 1) }
+        var e = entry(s.name, type: 2, start: first, size: bytes.count)
+        if i + 1 < streams.count { e.replaceSubrange(0x48..<0x4C, with: le32(UInt32(i + 2))) }   // right sibling
+        directory += e
+        data += bytes + [UInt8](repeating: 0, count: sectors * 512 - bytes.count)
+    }
+    precondition(fat.count <= 128)
+    directory += [UInt8](repeating: 0, count: 512 - directory.count)
+    var header: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 16)
+    header += le16(0x3E) + le16(3) + le16(0xFFFE) + le16(9) + le16(6) + [UInt8](repeating: 0, count: 10)
+    header += le32(1) + le32(1) + le32(0) + le32(4096) + le32(end) + le32(0) + le32(end) + le32(0)
+    header += le32(0) + (1..<109).flatMap { _ in le32(free) }
+    let fatSector = (fat + [UInt32](repeating: free, count: 128 - fat.count)).flatMap(le32)
+    return header + fatSector + directory + data
+}
