@@ -1,3 +1,4 @@
+import Dispatch
 import DocxPackage
 import Glibc
 import MaalplanModel
@@ -11,8 +12,29 @@ import TextScan
 public struct LibreOffice: Sendable {
     /// The `soffice` program.
     public let executable: String
+    /// How many may run at once (an import's `--jobs`), or no bound.
+    let slots: Slots?
 
-    public init(executable: String) { self.executable = executable }
+    public init(executable: String) {
+        self.executable = executable
+        slots = nil
+    }
+
+    private init(executable: String, slots: Slots) {
+        self.executable = executable
+        self.slots = slots
+    }
+
+    /// The same program, of which at most `count` processes run at once, whichever thread starts them
+    /// (an import's batches, and a .docx that is really a .doc met by a parsing thread).
+    public func limited(to count: Int) -> LibreOffice { LibreOffice(executable: executable, slots: Slots(max(1, count))) }
+
+    final class Slots: @unchecked Sendable {
+        private let semaphore: DispatchSemaphore
+        init(_ count: Int) { semaphore = DispatchSemaphore(value: count) }
+        func wait() { semaphore.wait() }
+        func signal() { semaphore.signal() }
+    }
 
     /// The one given (`--soffice PATH`), else `soffice` on PATH; nil when there is none.
     public static func find(_ given: String? = nil) -> LibreOffice? {
@@ -145,6 +167,8 @@ public struct LibreOffice: Sendable {
 
     /// Runs soffice in a process group of its own, its output to `log`; stops the group at the limit.
     func run(_ args: [String], log: String, timeout: Int) -> Status {
+        slots?.wait()
+        defer { slots?.signal() }
         var attr = posix_spawnattr_t()
         posix_spawnattr_init(&attr)
         defer { posix_spawnattr_destroy(&attr) }

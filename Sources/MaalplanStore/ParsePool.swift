@@ -41,6 +41,8 @@ final class ParsePool: @unchecked Sendable {
     /// one LibreOffice process beside the parsing, which does not wait for them.
     init(_ work: [(Candidate, storedSha: String?)], knownPlans: Set<String>, jobs: Int, queueCapacity: Int,
          language: MessageLanguage, rules: MappingRules, converter: LibreOffice? = nil, stop: StopFlag) {
+        // At most `jobs` LibreOffice processes at once, batches and single files alike.
+        let converter = converter?.limited(to: jobs)
         let legacy = converter == nil ? [] : work.filter { $0.0.legacy }
         let plain = converter == nil ? work : work.filter { !$0.0.legacy }
         let batches = stride(from: 0, to: legacy.count, by: LibreOffice.batchSize).map { Array(legacy[$0..<min($0 + LibreOffice.batchSize, legacy.count)]) }

@@ -185,6 +185,34 @@ final class LegacyTests: XCTestCase {
         XCTAssertTrue(text.contains("Importeret:    5 (5 nye planer"), text)
     }
 
+    /// `--jobs` bounds the LibreOffice processes: the batches' and those a parsing thread starts
+    /// for a .docx that is really a .doc count alike (a wrapper logs each start and end).
+    func testJobsBoundTheLibreOfficeProcesses() throws {
+        try requireLibreOffice()
+        let dir = try temporaryFolder(self)
+        try FileManager.default.createDirectory(atPath: dir + "/plans", withIntermediateDirectories: true)
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.folder).filter { $0.hasSuffix(".rtf") && $0 != "empty.rtf" }.sorted()
+        for name in names.prefix(LibreOffice.batchSize + 5) {
+            try FileManager.default.copyItem(atPath: Self.folder + "/" + name, toPath: dir + "/plans/" + name)
+        }
+        // Two .doc named .docx: the parsing thread that meets them converts each alone.
+        for name in ["2025-under1", "2024-under1"] {
+            try FileManager.default.copyItem(atPath: Self.folder + "/" + name + ".doc", toPath: dir + "/plans/" + name + " omdøbt.docx")
+        }
+        let real = try XCTUnwrap(LibreOffice.find()).executable
+        try writeText("#!/bin/sh\necho start >> \(dir)/log\n\(real) \"$@\"\ns=$?\necho end >> \(dir)/log\nexit $s\n", dir + "/soffice")
+        XCTAssertEqual(chmod(dir + "/soffice", 0o755), 0)
+        let r = try runBinary(["import", dir + "/plans", "--db", dir + "/x.sqlite", "--jobs", "1", "--soffice", dir + "/soffice"], self)
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("Importeret:    \(LibreOffice.batchSize + 5 + 2) ("), r.out)
+        var running = 0, most = 0
+        for line in try String(contentsOfFile: dir + "/log", encoding: .utf8).split(separator: "\n") {
+            running += line == "start" ? 1 : -1
+            most = max(most, running)
+        }
+        XCTAssertEqual(most, 1, "with --jobs 1, one LibreOffice at a time")
+    }
+
     /// A batch that hangs is stopped at its time limit, and its files are converted one at a time.
     func testAHungBatchIsStoppedAndItsFilesTriedAlone() throws {
         try requireLibreOffice()
