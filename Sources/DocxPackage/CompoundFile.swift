@@ -31,8 +31,13 @@ public struct CompoundFile {
             fatSectors += (0..<n).map { Self.u32(bytes, s + 4 * $0) }
             difat = Self.u32(bytes, s + 4 * n)
         }
-        for f in fatSectors.prefix(Int(Self.u32(bytes, 0x2C))) {
-            guard let s = sector(f) else { return nil }
+        // The FAT's sectors, each once and no more of them than the file has: the FAT is never
+        // larger than the file (a FAT sector named twice is damage, not more table).
+        let fatCount = Int(Self.u32(bytes, 0x2C)), sectorsInFile = bytes.count / sectorSize - 1
+        guard fatCount <= sectorsInFile else { return nil }
+        var fatSeen = Set<UInt32>()
+        for f in fatSectors.prefix(fatCount) {
+            guard fatSeen.insert(f).inserted, let s = sector(f) else { return nil }
             fat += (0..<sectorSize / 4).map { Self.u32(bytes, s + 4 * $0) }
         }
         guard let directory = chain(Self.u32(bytes, 0x30)) else { return nil }

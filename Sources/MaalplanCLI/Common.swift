@@ -29,7 +29,7 @@ public struct LanguageOption: ParsableArguments {
 public struct ConverterOption: ParsableArguments {
     @Option(name: .long, help: help(da: "LibreOffice-programmet der omsætter .doc, .dot, .rtf og .odt (standard: soffice på PATH).",
                                     en: "The LibreOffice program that converts .doc, .dot, .rtf and .odt (default: soffice on PATH).",
-                                    valueName: "sti"))
+                                    valueName: (da: "sti", en: "path")))
     public var soffice: String?
 
     public init() {}
@@ -49,7 +49,7 @@ public struct ConverterOption: ParsableArguments {
 /// `--labels FILE`: more labels, synonyms, guidance or workplace names, in data/labels.txt's format.
 public struct LabelsOption: ParsableArguments {
     @Option(name: .long, help: help(da: "Flere feltnavne, synonymer eller arbejdspladser fra en fil i samme format som data/labels.txt.",
-                                    en: "More labels, synonyms or workplaces from a file in the format of data/labels.txt.", valueName: "fil"))
+                                    en: "More labels, synonyms or workplaces from a file in the format of data/labels.txt.", valueName: (da: "fil", en: "file")))
     public var labels: String?
 
     public init() {}
@@ -153,6 +153,6 @@ public func helpText(da: String, en: String) -> String {
 }
 
 /// An option's or argument's help in the run's language.
-public func help(da: String, en: String, valueName: String? = nil) -> ArgumentHelp {
-    ArgumentHelp(helpText(da: da, en: en), valueName: valueName)
+public func help(da: String, en: String, valueName: (da: String, en: String)? = nil) -> ArgumentHelp {
+    ArgumentHelp(helpText(da: da, en: en), valueName: valueName.map { MessageLanguage.ofRun.pick(da: $0.da, en: $0.en) })
 }

@@ -107,24 +107,22 @@ public struct LibreOffice: Sendable {
             inputs.append(link)
         }
         let status = run(Self.conversion(in: folder) + inputs, log: folder + "/soffice.log", timeout: timeout ?? Self.timeout(files.count))
-        if status == .timedOut {
-            // The batch hung: each file alone, in folders of their own under this one.
-            var results: [Result<String, Failure>] = []
-            for f in files {
-                guard let (sub, r) = convert(f, timeout: Self.timeout(1)) else { results.append(.failure(Failure(message: "LibreOffice"))); continue }
-                let moved = folder + "/" + (sub.split(separator: "/").last.map(String.init) ?? "one")
-                rename(sub, moved)
-                results.append(r.map { moved + "/out/" + ($0.split(separator: "/").last.map(String.init) ?? "") })
-            }
-            return (folder, results)
-        }
-        let said = Self.lastLines(folder + "/soffice.log")
-        let results: [Result<String, Failure>] = files.indices.map { i in
+        // The batch hung: each file alone. A file the batch did not convert is tried alone too, so
+        // that what LibreOffice says is said of it (a batch's log cannot always tell whose it is).
+        return (folder, files.indices.map { i in
             let out = folder + "/out/\(i).docx"
             var st = stat()
-            return stat(out, &st) == 0 && st.st_size > 0 ? .success(out) : .failure(Failure(message: said.isEmpty ? "LibreOffice" : said))
-        }
-        return (folder, results)
+            if status != .timedOut, stat(out, &st) == 0, st.st_size > 0 { return .success(out) }
+            return alone(files[i], in: folder)
+        })
+    }
+
+    /// `file` converted by a LibreOffice of its own, in a folder moved under `folder`.
+    private func alone(_ file: String, in folder: String) -> Result<String, Failure> {
+        guard let (sub, r) = convert(file, timeout: Self.timeout(1)) else { return .failure(Failure(message: "LibreOffice")) }
+        let moved = folder + "/" + (sub.split(separator: "/").last.map(String.init) ?? "one")
+        rename(sub, moved)
+        return r.map { moved + "/out/" + ($0.split(separator: "/").last.map(String.init) ?? "") }
     }
 
     /// The time a run of `files` files may take: MAALPLAN_CONVERSION_TIMEOUT seconds a file when
@@ -200,7 +198,8 @@ public struct LibreOffice: Sendable {
         return (status & 0x7f) == 0 && ((status >> 8) & 0xff) == 0 ? .finished : .failed
     }
 
-    /// The last lines LibreOffice wrote, on one line, without its java warning.
+    /// The last lines LibreOffice wrote, on one line, without its java warning and its own
+    /// "convert IN -> OUT using filter" lines (which name only its temporary files).
     static func lastLines(_ path: String) -> String {
         guard let f = fopen(path, "r") else { return "" }
         defer { fclose(f) }
@@ -208,7 +207,7 @@ public struct LibreOffice: Sendable {
         var buf = [CChar](repeating: 0, count: 4096)
         while fgets(&buf, Int32(buf.count), f) != nil {
             let line = String(cString: buf).trimmed
-            if !line.isEmpty && !line.contains("javaldx") { lines.append(line) }
+            if !line.isEmpty && !line.contains("javaldx") && !line.hasPrefix("convert ") { lines.append(line) }
         }
         return lines.suffix(2).joined(separator: " ")
     }

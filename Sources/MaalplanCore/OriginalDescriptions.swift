@@ -9,7 +9,7 @@ import DocxPackage
 /// property table record (FOPT, and its secondary and tertiary forms) in the Data and table streams.
 enum OriginalDescriptions {
     static func of(_ bytes: [UInt8]) -> [String] {
-        var found: [String]
+        let found: [String]
         if bytes.starts(with: Array("{\\rtf".utf8)) {
             found = rtf(bytes)
         } else if let file = CompoundFile(bytes) {
@@ -17,9 +17,9 @@ enum OriginalDescriptions {
         } else {
             found = []
         }
+        // Each once: RTF writes a picture twice (\shppict, and \nonshppict for older readers).
         var seen = Set<String>()
-        found = found.map(\.nfc).filter { !$0.isEmpty && seen.insert($0).inserted }
-        return found
+        return found.map(\.nfc).filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
     static let descriptionProperty: UInt16 = 0x0381
@@ -69,25 +69,37 @@ enum OriginalDescriptions {
             guard b[i...].starts(with: value) else { continue }
             i += value.count
             if i < b.count, b[i] == 0x20 { i += 1 }
-            var text = String.UnicodeScalarView(), skip = 0, fallback = 1, depth = 0
-            func add(_ scalar: Unicode.Scalar) { if skip > 0 { skip -= 1 } else { text.append(scalar) } }
+            // UTF-16 units (\uN gives one; a character past U+FFFF is two), then decoded.
+            var units: [UInt16] = [], skip = 0, fallback = 1, depth = 0
+            func add(_ unit: UInt16) { if skip > 0 { skip -= 1 } else { units.append(unit) } }
             scan: while i < b.count {
                 let c = b[i]
                 switch c {
                 case UInt8(ascii: "}"):
                     if depth == 0 { break scan }
                     depth -= 1; i += 1
-                case UInt8(ascii: "{"): depth += 1; i += 1
+                case UInt8(ascii: "{"):
+                    if b[(i + 1)...].starts(with: Array("\\*".utf8)) {
+                        // A destination to ignore ({\* ...}): none of it is text.
+                        var inner = 0
+                        while i < b.count {
+                            if b[i] == UInt8(ascii: "\\") { i += 2; continue }
+                            if b[i] == UInt8(ascii: "{") { inner += 1 } else if b[i] == UInt8(ascii: "}") { inner -= 1; if inner == 0 { i += 1; break } }
+                            i += 1
+                        }
+                    } else {
+                        depth += 1; i += 1
+                    }
                 case 0x0A, 0x0D: i += 1
                 case UInt8(ascii: "\\"):
                     guard i + 1 < b.count else { break scan }
                     let n = b[i + 1]
                     if n == UInt8(ascii: "'"), i + 3 < b.count, let h = UInt8(String(decoding: b[i + 2...i + 3], as: UTF8.self), radix: 16) {
-                        add(windows1252(h)); i += 4
+                        add(UInt16(windows1252(h).value)); i += 4
                     } else if n == UInt8(ascii: "\\") || n == UInt8(ascii: "{") || n == UInt8(ascii: "}") {
-                        add(Unicode.Scalar(n)); i += 2
+                        add(UInt16(n)); i += 2
                     } else if n == UInt8(ascii: "~") {
-                        add("\u{00A0}"); i += 2
+                        add(0x00A0); i += 2
                     } else {
                         // A control word, its number, and the one space that ends it.
                         var j = i + 1
@@ -95,22 +107,24 @@ enum OriginalDescriptions {
                         let word = String(decoding: b[(i + 1)..<j], as: UTF8.self)
                         var k = j
                         if k < b.count, b[k] == UInt8(ascii: "-") { k += 1 }
-                        while k < b.count, b[k] >= 0x30 && b[k] <= 0x39 { k += 1 }
+                        while k < b.count, b[k] >= 0x30 && b[k] <= 0x39, k - j < 8 { k += 1 }
                         let number = Int(String(decoding: b[j..<k], as: UTF8.self))
                         if k < b.count, b[k] == 0x20 { k += 1 }
                         i = max(k, i + 2)
-                        if word == "u", let number, let scalar = Unicode.Scalar(UInt32(number < 0 ? number + 65_536 : number)) {
-                            add(scalar)
+                        if word == "u", let number {
+                            skip = 0
+                            add(UInt16(truncatingIfNeeded: number))   // signed 16-bit in RTF: -10179 is U+D83D
                             skip = fallback
                         } else if word == "uc", let number {
-                            fallback = number
+                            fallback = min(max(number, 0), 8)
                         }
                     }
                 default:
-                    add(Unicode.Scalar(c)); i += 1
+                    add(UInt16(c)); i += 1
                 }
             }
-            out.append(String(text))
+            let text = String(decoding: units, as: UTF16.self)
+            out.append(text)
         }
         return out
     }

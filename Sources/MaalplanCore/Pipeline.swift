@@ -50,7 +50,7 @@ public enum Pipeline {
     /// of .doc and .rtf drops put back from the original.
     static func read(converted docx: String, original: [UInt8], limits: ReadLimits) throws(ReadError) -> WordDocument {
         var doc = try WordReader.read(path: docx, limits: limits)
-        doc.restoreImageDescriptions(OriginalDescriptions.of(original))
+        doc.originalImageDescriptions = OriginalDescriptions.of(original)
         return doc
     }
 
@@ -76,17 +76,13 @@ public enum Pipeline {
         }
     }
 
-    /// "doc", "dot", "rtf" or "odt": the name's, when it says one, else the content's.
+    /// "doc", "dot", "rtf" or "odt": the content's (an RTF named .doc is "rtf"); for Word 97-2003,
+    /// whose document and template are one format, the name's "dot" or else "doc".
     static func legacyFormat(_ path: String, _ reason: ReadError.Reason) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        if let dot = name.lastIndex(of: ".") {
-            let ext = name[name.index(after: dot)...].lowercased()
-            if LibreOffice.extensions.contains(ext) { return ext }
-        }
         switch reason {
         case .rtf: return "rtf"
         case .odf: return "odt"
-        default: return "doc"
+        default: return path.lowercased().hasSuffix(".dot") ? "dot" : "doc"
         }
     }
 

@@ -55,7 +55,8 @@ extension ReadError {
                               en: "save it as .docx (e.g. soffice --headless --convert-to docx FILE)"))
         case .encrypted:
             return (lang.pick(da: "filen er beskyttet med adgangskode (krypteret)", en: "the file is password-protected (encrypted)"),
-                    lang.pick(da: "åbn den i Word, fjern adgangskoden og gem igen", en: "open it in Word, remove the password and save again"))
+                    lang.pick(da: "åbn den i programmet der gemte den (Word eller LibreOffice), fjern adgangskoden og gem igen",
+                              en: "open it in the program that saved it (Word or LibreOffice), remove the password and save again"))
         case .otherOLE2(let kind):
             return (lang.pick(da: "filen er et ældre Office-dokument (\(kind)), ikke Word", en: "the file is an older Office file (\(kind)), not Word"),
                     lang.pick(da: "brug en .docx-fil", en: "use a .docx file"))

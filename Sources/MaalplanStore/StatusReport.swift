@@ -148,6 +148,7 @@ extension FailureRow {
             "xml-dtd": ("XML med DTD", "XML with a DTD"), "too-large": ("for stor", "too large"),
             "compression-ratio": ("mistænkt zip-bombe", "suspected zip bomb"), "too-deep": ("for dybt indlejret", "nested too deep"),
             "refused-by-database": ("afvist af databasen", "refused by the database"),
+            "conversion-failed": ("ikke omsat af LibreOffice", "not converted by LibreOffice"),
         ]
         guard let n = names[code] else { return code }
         return lang.pick(da: n.0, en: n.1)

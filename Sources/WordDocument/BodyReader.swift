@@ -485,7 +485,8 @@ final class BodyReader {
         }
         try eachChild(rowLevel)
         var table = Self.resolve(rows: rows, gridColumns: gridColumns, style: styleId.map { StyleRef(id: $0, name: styles.byId[$0]?.name) })
-        if gridWidths.count == table.columnCount, gridWidths.allSatisfy({ $0 > 0 }) { table.columnWidths = gridWidths }
+        // A width past 100,000 twips (70 inches; Word's page is 22 at most) is no width: none are kept.
+        if gridWidths.count == table.columnCount, gridWidths.allSatisfy({ $0 > 0 && $0 <= 100_000 }) { table.columnWidths = gridWidths }
         return table
     }
 

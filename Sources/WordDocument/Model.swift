@@ -13,6 +13,10 @@ public struct WordDocument: Sendable, Equatable {
     /// Footnotes and endnotes (their text is not in the body's text).
     public var notes: [Note]
     public var properties: CoreProperties
+    /// The images' descriptions (alt text) of the file this document was converted from, where
+    /// the conversion lost them (LibreOffice's import of .doc and .rtf), in that file's order.
+    /// Not tied to an image here: which image each belongs to, the conversion does not tell.
+    public var originalImageDescriptions: [String] = []
 
     public init(format: DocumentFormat = .docx, conformance: Conformance = .transitional, mainPart: String = "/word/document.xml",
                 body: [Block] = [], headers: [HeaderFooter] = [], footers: [HeaderFooter] = [],
@@ -27,7 +31,8 @@ public struct WordDocument: Sendable, Equatable {
         self.properties = properties
     }
 
-    /// Descriptions (alt text) of every image, headers first, then the body, in order.
+    /// Descriptions (alt text) of every image, headers first, then the body, in order; then those of
+    /// the original file that its conversion lost.
     public var imageDescriptions: [String] {
         var out: [String] = []
         forEachImageDescription { out.append($0); return true }
@@ -51,30 +56,7 @@ public struct WordDocument: Sendable, Equatable {
         for h in headers where !visit(h.blocks) { return }
         if !visit(self.body) { return }
         for f in footers where !visit(f.blocks) { return }
-    }
-
-    /// Descriptions a converter lost (LibreOffice's import of .doc and .rtf drops them), put back
-    /// from the original onto the images that have none, in `imageDescriptions`' order.
-    public mutating func restoreImageDescriptions(_ lost: [String]) {
-        var next = lost[...]
-        func visit(_ blocks: inout [Block]) {
-            for i in blocks.indices where !next.isEmpty {
-                switch blocks[i] {
-                case .paragraph(var p):
-                    guard p.images.contains(where: { $0.description == nil }) else { continue }
-                    for k in p.images.indices where p.images[k].description == nil && !next.isEmpty {
-                        p.images[k].description = next.removeFirst()
-                    }
-                    blocks[i] = .paragraph(p)
-                case .table(var t):
-                    for c in t.cells.indices { visit(&t.cells[c].blocks) }
-                    blocks[i] = .table(t)
-                }
-            }
-        }
-        for h in headers.indices { visit(&headers[h].blocks) }
-        visit(&body)
-        for f in footers.indices { visit(&footers[f].blocks) }
+        for d in originalImageDescriptions where !body(d) { return }
     }
 }
 

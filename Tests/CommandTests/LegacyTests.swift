@@ -1,3 +1,4 @@
+import DocxBuilder
 import Foundation
 import MaalplanCore
 import TestSupport
@@ -69,7 +70,7 @@ final class LegacyTests: XCTestCase {
         XCTAssertEqual(r.err.split(separator: "\n").sorted(), [
             "maalplan: \(Self.folder)/damaged.doc: filen er en beskadiget eller afkortet Office 97-2003-fil (.doc) – find en hel kopi af dokumentet, eller åbn den i Word og lad Word reparere den",
             "maalplan: \(Self.folder)/empty.rtf: filen er tom (0 byte) – find en gemt kopi af dokumentet; Word efterlader tomme filer ved nedbrud",
-            "maalplan: \(Self.folder)/med adgangskode.odt: filen er beskyttet med adgangskode (krypteret) – åbn den i Word, fjern adgangskoden og gem igen",
+            "maalplan: \(Self.folder)/med adgangskode.odt: filen er beskyttet med adgangskode (krypteret) – åbn den i programmet der gemte den (Word eller LibreOffice), fjern adgangskoden og gem igen",
         ])
         let fixtures = Paths.fixtureDocuments()
         let legacy = try FileManager.default.contentsOfDirectory(atPath: Self.folder).filter {
@@ -148,7 +149,7 @@ final class LegacyTests: XCTestCase {
         try write(doc, dir + "/med adgangskode.doc")
         let locked = try runBinary(["convert", dir + "/med adgangskode.doc"], self)
         XCTAssertEqual(locked.status, 2)
-        XCTAssertEqual(locked.err, "maalplan: \(dir)/med adgangskode.doc: filen er beskyttet med adgangskode (krypteret) – åbn den i Word, fjern adgangskoden og gem igen\n")
+        XCTAssertEqual(locked.err, "maalplan: \(dir)/med adgangskode.doc: filen er beskyttet med adgangskode (krypteret) – åbn den i programmet der gemte den (Word eller LibreOffice), fjern adgangskoden og gem igen\n")
 
         let bad = try runBinary(["convert", Self.folder + "/2025-under1.doc", "--soffice", "/findes/ikke/soffice"], self)
         XCTAssertEqual(bad.status, 2)
@@ -211,6 +212,31 @@ final class LegacyTests: XCTestCase {
             most = max(most, running)
         }
         XCTAssertEqual(most, 1, "with --jobs 1, one LibreOffice at a time")
+    }
+
+    /// A file the batch could not convert is tried alone, so that what LibreOffice says is its
+    /// own (the batch's log names only temporary files, and not always whose line is whose).
+    func testWhatLibreOfficeSaysOfAFileInABatchIsItsOwn() throws {
+        try requireLibreOffice()
+        let dir = try temporaryFolder(self)
+        try FileManager.default.createDirectory(atPath: dir + "/plans", withIntermediateDirectories: true)
+        for name in ["2025-under1.odt", "2024-under1.rtf"] {
+            try FileManager.default.copyItem(atPath: Self.folder + "/" + name, toPath: dir + "/plans/" + name)
+        }
+        // An RTF cut off after its header, and a zip named .odt whose content is no XML.
+        try write(Array(try Data(contentsOf: URL(fileURLWithPath: Self.folder + "/2025-two-goals.rtf")).prefix(3000)), dir + "/plans/afbrudt.rtf")
+        var odt = DocxBuilder()
+        odt.omit = ["/word/document.xml", "/_rels/.rels"]
+        odt.rawParts = ["/mimetype": Array("application/vnd.oasis.opendocument.text".utf8), "/content.xml": Array("ikke xml".utf8)]
+        try odt.write(to: dir + "/plans/skrald.odt")
+        let r = try runBinary(["import", dir + "/plans", "--db", dir + "/x.sqlite"], self)
+        XCTAssertEqual(r.status, 1, r.err)
+        XCTAssertTrue(r.out.contains("Importeret:    2 (") && r.out.contains("Fejlet:        2 (ikke omsat af LibreOffice 2;"), r.out)
+        for name in ["afbrudt.rtf", "skrald.odt"] {
+            let line = r.err.split(separator: "\n").first { $0.contains("/" + name + ":") }.map(String.init) ?? ""
+            XCTAssertTrue(line.hasPrefix("maalplan: \(dir)/plans/\(name): LibreOffice kunne ikke omsætte filen til .docx ("), r.err)
+            XCTAssertFalse(line.contains("maalplan-soffice") || line.contains("convert "), "no temporary file is named: \(line)")
+        }
     }
 
     /// A batch that hangs is stopped at its time limit, and its files are converted one at a time.

@@ -171,12 +171,7 @@ final class StatusReportTests: XCTestCase {
     }
 
     func testEveryFailureCodeHasANameInBothLanguages() {
-        let reasons: [ReadError.Reason] = [
-            .cannotOpen(errno: 2), .nameNotUTF8, .isDirectory, .notAFile, .empty, .pdf, .rtf, .legacyWord, .encrypted, .otherOLE2("x"), .damagedOLE2,
-            .flatXML, .odf, .notZip, .corruptZip("x"), .tooManyEntries(1), .noMainPart, .spreadsheet, .presentation, .otherPackage("x"),
-            .missingPart("x"), .notWellFormed("x"), .dtd, .partTooLarge(1), .compressionRatio(1), .tooDeep(1), .tooMany(.goals, 1),
-        ]
-        for code in reasons.map({ ReadError($0).code }) + ["cannot-open-folder", "refused-by-database"] {
+        for code in everyReadErrorReason.map({ ReadError($0).code }) + ["cannot-open-folder", "refused-by-database"] {
             XCTAssertNotEqual(FailureRow.reasonName(code, .da), code, "\(code) has a name of its own")
         }
     }

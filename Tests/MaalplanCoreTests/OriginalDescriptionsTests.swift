@@ -41,6 +41,11 @@ final class OriginalDescriptionsTests: XCTestCase {
         doc.replaceSubrange(516..<520, with: [1, 0, 0, 0])
         XCTAssertNil(CompoundFile(doc))
         XCTAssertEqual(OriginalDescriptions.of(doc), [])
+        // One FAT sector named 109 times (and the count to match): refused, not a table 109 times the file.
+        var repeated = compoundFile([("WordDocument", [0xEC, 0xA5] + [UInt8](repeating: 0, count: 600))])
+        repeated.replaceSubrange(0x2C..<0x30, with: [109, 0, 0, 0])
+        repeated.replaceSubrange(0x4C..<(0x4C + 4 * 109), with: [UInt8](repeating: 0, count: 4 * 109))
+        XCTAssertNil(CompoundFile(repeated))
         XCTAssertEqual(OriginalDescriptions.of(Array(doc.prefix(300))), [])
     }
 
@@ -51,5 +56,10 @@ final class OriginalDescriptionsTests: XCTestCase {
         let word = #"{\rtf1{\sp{\sn wzDescription}{\sv K\'f8ge Kommune, Sundhed}}}"#
         XCTAssertEqual(OriginalDescriptions.of(Array(word.utf8)), ["Køge Kommune, Sundhed"])
         XCTAssertEqual(OriginalDescriptions.of(Array(#"{\rtf1{\sp{\sn wzDescription}{\sv "#.utf8)), [], "cut off: nothing")
+        // A character past U+FFFF as two \u (signed 16-bit), a destination to ignore, numbers out of range.
+        let hostile = #"{\rtf1{\sp{\sn wzDescription}{\sv Gr\u248\'f8n{\*\junk hidden} by \u-10179?\u-8704?, \u-100000?\u5000000000? Vej}}}"#
+        XCTAssertEqual(OriginalDescriptions.of(Array(hostile.utf8)).count, 1)
+        XCTAssertTrue(OriginalDescriptions.of(Array(hostile.utf8)).first?.hasPrefix("Grøn by 😀, ") == true,
+                      "\(OriginalDescriptions.of(Array(hostile.utf8)))")
     }
 }

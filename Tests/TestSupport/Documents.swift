@@ -125,3 +125,16 @@ public func compoundFile(_ streams: [(name: String, bytes: [UInt8])]) -> [UInt8]
     let fatSector = (fat + [UInt32](repeating: free, count: 128 - fat.count)).flatMap(le32)
     return header + fatSector + directory + data
 }
+
+/// One of every reason a file is refused for, for the tests that each must have a message and a
+/// name in both languages (one list, so a reason added is added to both).
+public let everyReadErrorReason: [ReadError.Reason] = [
+    .cannotOpen(errno: 2), .nameNotUTF8, .isDirectory, .notAFile, .empty, .pdf, .rtf, .legacyWord, .encrypted,
+    .otherOLE2("Excel 97-2003 .xls"), .damagedOLE2, .flatXML, .odf, .notZip, .corruptZip("Not a zip archive"),
+    .tooManyEntries(10_000), .noMainPart, .spreadsheet, .presentation, .otherPackage("application/x"),
+    .missingPart("/word/document.xml"), .notWellFormed("x"), .dtd, .partTooLarge(64 << 20), .totalTooLarge(160 << 20),
+    .inputTooLarge(100 << 20), .compressionRatio(200), .tooDeep(256), .tablesTooDeep(32),
+    .tooMany(.attributes, 1_000), .tooMany(.paragraphs, 100_000), .tooMany(.tableRows, 20_000), .tooMany(.tableCells, 50_000),
+    .tooMany(.goals, 100), .tooMany(.listItems(field: "goals[0].signs"), 1_000),
+    .tooMany(.characters(field: "owner"), 100_000), .tooMany(.jsonBytes, 8 << 20), .conversionFailed("Error: source file could not be loaded"),
+]

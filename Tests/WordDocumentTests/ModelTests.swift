@@ -138,6 +138,7 @@ final class ModelTests: XCTestCase {
         let doc = try build(table(columns: 3, row(textCell("a"), textCell("b"), textCell("c"))))
         XCTAssertEqual(doc.body.first?.table?.columnWidths, [2000, 2000, 2000])
         for grid in [#"<w:gridCol w:w="2000"/><w:gridCol/>"#, #"<w:gridCol w:w="2000"/><w:gridCol w:w="2.5cm"/>"#,
+                     #"<w:gridCol w:w="4611686018427387904"/><w:gridCol w:w="4611686018427387904"/>"#,
                      #"<w:gridCol w:w="2000"/>"#] {
             let doc = try build("<w:tbl><w:tblGrid>\(grid)</w:tblGrid>" + row(textCell("a"), textCell("b")) + "</w:tbl>")
             XCTAssertEqual(doc.body.first?.table?.columnWidths, [], grid)
