@@ -20,9 +20,17 @@ for fmt in doc rtf odt; do
   convert "$fmt" Fixtures/*.docx Fixtures/*.docm Fixtures/*.dotx
 done
 convert dot Fixtures/*.dotx
-# An .odt saved with a password (RTF has none to give; a .doc with one is made by LegacyTests,
-# its one flag set, as LibreOffice saves no .doc with a password).
+# An .odt saved with a password (RTF has none to give), and a .doc marked as saved with one: its
+# File Information Block's fEncrypted set (LibreOffice saves no .doc with a password; Word sets
+# this flag and encrypts the text, which is refused before anything reads it).
 /usr/bin/python3 scripts/save-with-password.py Fixtures/2025-under1.docx "$out/med adgangskode.odt" hemmelig >/dev/null 2>&1
+python3 - "$out/2025-under1.doc" "$out/med adgangskode.doc" <<'PY'
+import sys
+doc = bytearray(open(sys.argv[1], "rb").read())
+fib = next(i for i in range(512, len(doc) - 512, 512) if doc[i] == 0xEC and doc[i + 1] == 0xA5)
+doc[fib + 0x0B] |= 0x01
+open(sys.argv[2], "wb").write(doc)
+PY
 # A .doc cut off half-way, and an .rtf with nothing in it.
 head -c 4096 "$out/2025-under1.doc" > "$out/damaged.doc"
 : > "$out/empty.rtf"
