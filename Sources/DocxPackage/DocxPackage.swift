@@ -329,14 +329,8 @@ public final class DocxPackage {
     static func odfIsEncrypted(_ za: OpaquePointer, limits: ReadLimits) -> Bool {
         let name = "/META-INF/manifest.xml"
         guard let idx = locate(za, name),
-              let s = try? PartStream(archive: za, index: idx, name: name, limits: limits, totalBefore: 0) else { return false }
-        var out: [UInt8] = [], buf = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = buf.withUnsafeMutableBytes { s.read(into: $0) }
-            if n <= 0 { break }
-            out += buf[0..<n]
-        }
-        return Sniff.search(out, Array("encryption-data".utf8))
+              let manifest = try? PartStream(archive: za, index: idx, name: name, limits: limits, totalBefore: 0).readToEnd() else { return false }
+        return Sniff.search(manifest, Array("encryption-data".utf8))
     }
 
     /// A bounded stream over one part's inflated bytes.
@@ -349,16 +343,7 @@ public final class DocxPackage {
 
     /// A whole part as bytes (for small parts).
     public func readPart(_ name: String) throws(ReadError) -> [UInt8] {
-        let s = try openPart(name)
-        var out: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = buf.withUnsafeMutableBytes { s.read(into: $0) }
-            if n < 0 { throw s.failure ?? ReadError(.corruptZip("read"), part: name) }
-            if n == 0 { break }
-            out.append(contentsOf: buf[0..<n])
-        }
-        return out
+        try openPart(name).readToEnd()
     }
 
     /// Names of all entries, as part names.

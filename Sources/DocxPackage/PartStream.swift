@@ -51,6 +51,18 @@ public final class PartStream: XMLByteSource {
 
     deinit { if let file { zip_fclose(file) } }
 
+    /// The rest of the part, as bytes (for small parts); its damage or limit thrown.
+    public func readToEnd() throws(ReadError) -> [UInt8] {
+        var out: [UInt8] = []
+        var buf = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buf.withUnsafeMutableBytes { read(into: $0) }
+            if n < 0 { throw failure ?? ReadError(.corruptZip("read"), part: name) }
+            if n == 0 { return out }
+            out.append(contentsOf: buf[0..<n])
+        }
+    }
+
     /// Reads up to `buffer.count` bytes; 0 at the end, -1 on damage or a limit (see `failure`).
     public func read(into buffer: UnsafeMutableRawBufferPointer) -> Int {
         guard let file, failure == nil else { return failure == nil ? 0 : -1 }

@@ -38,25 +38,21 @@ public enum Sniff {
         return false
     }
 
-    /// An OLE2 compound file: told apart by the names of its streams, which are
-    /// stored in UTF-16LE in the directory sectors.
+    /// An OLE2 compound file: told apart by the names of the streams in its directory.
     static func ole2Kind(_ b: [UInt8]) -> ReadError.Reason {
-        guard CompoundFile(b) != nil else { return .damagedOLE2 }
-        func has(_ name: String) -> Bool {
-            let pat = Array(name.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
-            return search(b, pat)
-        }
-        if has("EncryptedPackage") || has("EncryptionInfo") { return .encrypted }
-        if has("WordDocument") { return wordIsEncrypted(b) ? .encrypted : .legacyWord }
-        if has("Workbook") || has("Book") { return .otherOLE2("Excel 97-2003 .xls") }
-        if has("PowerPoint Document") { return .otherOLE2("PowerPoint 97-2003 .ppt") }
+        guard let file = CompoundFile(b) else { return .damagedOLE2 }
+        let names = Set(file.streamNames)
+        if names.contains("EncryptedPackage") || names.contains("EncryptionInfo") { return .encrypted }
+        if names.contains("WordDocument") { return wordIsEncrypted(file) ? .encrypted : .legacyWord }
+        if names.contains("Workbook") || names.contains("Book") { return .otherOLE2("Excel 97-2003 .xls") }
+        if names.contains("PowerPoint Document") { return .otherOLE2("PowerPoint 97-2003 .ppt") }
         return .otherOLE2("OLE2")
     }
 
     /// A Word 97-2003 document saved with a password: its File Information Block (the start of
     /// the WordDocument stream) has fEncrypted set.
-    static func wordIsEncrypted(_ b: [UInt8]) -> Bool {
-        guard let fib = CompoundFile(b)?.stream("WordDocument"), fib.count >= 12, fib[0] == 0xEC, fib[1] == 0xA5 else { return false }   // wIdent
+    static func wordIsEncrypted(_ file: CompoundFile) -> Bool {
+        guard let fib = file.stream("WordDocument"), fib.count >= 12, fib[0] == 0xEC, fib[1] == 0xA5 else { return false }   // wIdent
         return fib[0x0B] & 0x01 != 0   // fEncrypted: bit 8 of the flags at 0x0A
     }
 

@@ -13,27 +13,22 @@ public struct LibreOffice: Sendable {
     /// The `soffice` program.
     public let executable: String
     /// How many may run at once (an import's `--jobs`), or no bound.
-    let slots: Slots?
+    let slots: DispatchSemaphore?
 
     public init(executable: String) {
         self.executable = executable
         slots = nil
     }
 
-    private init(executable: String, slots: Slots) {
+    private init(executable: String, slots: DispatchSemaphore) {
         self.executable = executable
         self.slots = slots
     }
 
     /// The same program, of which at most `count` processes run at once, whichever thread starts them
     /// (an import's batches, and a .docx that is really a .doc met by a parsing thread).
-    public func limited(to count: Int) -> LibreOffice { LibreOffice(executable: executable, slots: Slots(max(1, count))) }
-
-    final class Slots: @unchecked Sendable {
-        private let semaphore: DispatchSemaphore
-        init(_ count: Int) { semaphore = DispatchSemaphore(value: count) }
-        func wait() { semaphore.wait() }
-        func signal() { semaphore.signal() }
+    public func limited(to count: Int) -> LibreOffice {
+        LibreOffice(executable: executable, slots: DispatchSemaphore(value: max(1, count)))
     }
 
     /// The one given (`--soffice PATH`), else `soffice` on PATH; nil when there is none.

@@ -67,11 +67,11 @@ public enum Pipeline {
 
     /// The document a file holds, as `inspect` shows it: an older format converted first.
     public static func document(path: String, converter: LibreOffice?) throws(ReadError) -> WordDocument {
+        let original = try DocxPackage.readFile(path: path).bytes
         do {
-            return try WordReader.read(path: path)
+            return try WordReader.read(package: DocxPackage(bytes: original, path: path))
         } catch {
             guard let converter, LibreOffice.converts(error.reason) else { throw error }
-            let original = try DocxPackage.readFile(path: path).bytes
             return try converting(path, with: converter) { (docx) throws(ReadError) in try read(converted: docx, original: original, limits: .default) }
         }
     }
